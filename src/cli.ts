@@ -1,0 +1,108 @@
+#!/usr/bin/env node
+// The `prayerbot` command line. Each command lives in src/cli/<command>.ts and returns an
+// exit code: 0 ok, 1 problems found, 2 usage error.
+import { Command, CommanderError, Option } from 'commander';
+
+export interface GlobalOptions {
+  config: string;
+  prompts: string;
+}
+
+const program = new Command('prayerbot')
+  .description('Weekly prayer requests into Slack and Discord team channels.')
+  .option('--config <file>', 'settings file', 'config/prayerbot.yaml')
+  .option('--prompts <dir>', 'folder of week files (<monday>.yaml)', 'prompts/')
+  .showHelpAfterError()
+  .exitOverride();
+
+function globals(): GlobalOptions {
+  return program.opts<GlobalOptions>();
+}
+
+let exitCode = 0;
+function run<A extends unknown[]>(load: () => Promise<(g: GlobalOptions, ...args: A) => Promise<number>>) {
+  return async (...args: A) => {
+    const command = await load();
+    exitCode = await command(globals(), ...args);
+  };
+}
+
+program
+  .command('run')
+  .description('start the bot (all platforms with tokens; console chat when none)')
+  .action(run(async () => (await import('./cli/run.js')).runCommand));
+
+program
+  .command('check')
+  .description('validate config and prompts; exit 1 with file:line:col: message lines')
+  .action(run(async () => (await import('./cli/check.js')).checkCommand));
+
+program
+  .command('preview')
+  .description("each day's post per channel, as it will read")
+  .option('--week <date>', "the week's Monday (default: this week)")
+  .option('--channel <id>', 'only this channel')
+  .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+  .action(run(async () => (await import('./cli/preview.js')).previewCommand));
+
+program
+  .command('import')
+  .description('weekly update text to a week file')
+  .argument('<file>', 'the plain-text weekly update')
+  .option('--week <date>', "the week's Monday (default: the Monday on or after --sent)")
+  .option('--sent <date>', 'the date the update was sent; resolves "tomorrow", "this Saturday"…')
+  .option('-o, --output <file>', 'write the week file here instead of standard output')
+  .action(run(async () => (await import('./cli/import.js')).importCommand));
+
+program
+  .command('post')
+  .description("send (or catch up) a day's post now")
+  .option('--date <date>', 'the day (default: today)')
+  .option('--dry-run', 'say what would be sent, send nothing')
+  .action(run(async () => (await import('./cli/post.js')).postCommand));
+
+program
+  .command('tally')
+  .description('the tally')
+  .option('--week <date>', "the week's Monday (default: this week)")
+  .addOption(new Option('--format <format>', 'output format').choices(['table', 'csv', 'json']).default('table'))
+  .action(run(async () => (await import('./cli/tally.js')).tallyCommand));
+
+program
+  .command('retire')
+  .description('retire what has expired, now')
+  .option('--dry-run', 'say what would be retired, change nothing')
+  .action(run(async () => (await import('./cli/retire.js')).retireCommand));
+
+program
+  .command('retract')
+  .description('take posted copies down everywhere, now')
+  .option('--week <date>', 'every request of this week')
+  .option('--request <week/id>', 'one request')
+  .option('--undo', 'allow it to be posted again')
+  .option('--dry-run', 'say what would be taken down, change nothing')
+  .action(run(async () => (await import('./cli/retract.js')).retractCommand));
+
+program
+  .command('doctor')
+  .description('check the set-up end to end')
+  .action(run(async () => (await import('./cli/doctor.js')).doctorCommand));
+
+program
+  .command('deploy-commands')
+  .description('register the Discord slash commands (once, not on every start)')
+  .option('--guild <id>', 'register in one server only (instant; global takes up to an hour)')
+  .action(run(async () => (await import('./cli/deploy-commands.js')).deployCommandsCommand));
+
+try {
+  await program.parseAsync(process.argv);
+  process.exitCode = exitCode;
+} catch (error) {
+  if (error instanceof CommanderError) {
+    // --help and --version exit 0; every other parse failure is a usage error.
+    process.exitCode = error.exitCode === 0 ? 0 : 2;
+  } else {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exitCode = 1;
+  }
+}

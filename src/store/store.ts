@@ -1,0 +1,147 @@
+// The storage port. SQLite (default) and PostgreSQL (replicas) implement it with one
+// migration history; one contract suite (test/store/contract.ts) runs against both.
+// Every method is async so PostgreSQL fits without changing the core.
+import type { LocalDate, PlatformName } from '../core/types.js';
+
+export type PostState =
+  | 'claimed' // a sender holds a lease on it and is sending
+  | 'sent'
+  | 'failed' // gave up; `retryable` says whether the sweep may try again
+  | 'skipped' // later than catch_up_hours: staff told, sent only by hand
+  | 'retired' // expired and taken down
+  | 'retracted'; // taken down by a retraction
+
+export interface PostRecord {
+  /** `platform:channel:date:part`. */
+  key: string;
+  platform: PlatformName;
+  channelId: string;
+  date: LocalDate;
+  part: number;
+  week: LocalDate;
+  state: PostState;
+  /** Region ids in the post (a reactor counts for each). */
+  regions: string[];
+  /** Request keys (`week/id`) currently in the post. */
+  requestKeys: string[];
+  /** Lease holder while `claimed`. */
+  owner: string | null;
+  leaseUntil: Date | null;
+  claimedAt: Date | null;
+  messageId: string | null;
+  sentAt: Date | null;
+  attempts: number;
+  lastError: string | null;
+  retryable: boolean;
+  /** When it was retired or retracted. */
+  endedAt: Date | null;
+  /** Reactor count frozen when the week's hashes were deleted; null while they exist. */
+  frozenCount: number | null;
+}
+
+export interface PostClaim {
+  key: string;
+  platform: PlatformName;
+  channelId: string;
+  date: LocalDate;
+  part: number;
+  week: LocalDate;
+  regions: string[];
+  requestKeys: string[];
+}
+
+export type ClaimOutcome =
+  /** This caller now holds the lease. `previous` is set when it took over an expired claim or a retryable failure. */
+  | { won: true; previous?: PostRecord }
+  | { won: false; record: PostRecord };
+
+/** One 🙏 change, already hashed. Newest `orderMicros` wins per (post, person, variant). */
+export interface ReactionChange {
+  postKey: string;
+  personHash: string;
+  variant: string;
+  present: boolean;
+  orderMicros: number;
+  /** De-duplication id (Slack event_id); a change whose id was seen is ignored. */
+  eventId?: string;
+}
+
+export interface PostTally {
+  post: PostRecord;
+  /** Distinct people holding any variant now (or the frozen count). */
+  count: number;
+}
+
+export interface AuditEntry {
+  at: Date;
+  action: string; // 'retire' | 'retract' | 'retract-undo' | 'edit' | 'forget-week' | …
+  subject: string; // ledger key, request key, week
+  detail: string;
+}
+
+export interface Store {
+  readonly kind: 'sqlite' | 'postgres';
+  close(): Promise<void>;
+
+  // --- post ledger -------------------------------------------------------------------
+  /**
+   * Claims a post for sending. Wins when the key is absent, when its claim's lease has
+   * expired (`previous` then holds the old record: ask the platform before sending), or
+   * when it failed retryably. Never wins a `sent`, `skipped`, `retired` or `retracted` post.
+   * Only one caller wins, across processes.
+   */
+  claimPost(claim: PostClaim, owner: string, now: Date, leaseMs: number): Promise<ClaimOutcome>;
+  /** Extends the lease; false when `owner` no longer holds it (the sender must abort). */
+  renewLease(key: string, owner: string, now: Date, leaseMs: number): Promise<boolean>;
+  /** Records the sent message; false (and no change) when `owner` lost the lease. */
+  markSent(key: string, owner: string, messageId: string, now: Date): Promise<boolean>;
+  markFailed(key: string, owner: string, error: string, retryable: boolean, now: Date): Promise<void>;
+  /** Records a post as skipped (too late), unless it already exists. */
+  markSkipped(claim: PostClaim, reason: string, now: Date): Promise<void>;
+  getPost(key: string): Promise<PostRecord | undefined>;
+  findPostByMessage(platform: PlatformName, channelId: string, messageId: string): Promise<PostRecord | undefined>;
+  listPosts(filter: { states?: PostState[]; week?: LocalDate; date?: LocalDate; platform?: PlatformName }): Promise<PostRecord[]>;
+  /** After a partial expiry edit. */
+  updatePostContent(key: string, requestKeys: string[], regions: string[]): Promise<void>;
+  /** Retired or retracted: the message is down. */
+  endPost(key: string, state: 'retired' | 'retracted', now: Date): Promise<void>;
+  /** Undo of a retraction: forget the ledger entry so the post can be sent again. */
+  deletePost(key: string): Promise<void>;
+
+  // --- reactions (only HMACs; never a user id) ----------------------------------------
+  /** The week's random HMAC key, created on first use. Undefined once forgotten. */
+  weekKey(week: LocalDate, now: Date): Promise<Buffer | undefined>;
+  /** Applies changes in one transaction (group commit); durable when it resolves. */
+  applyReactions(changes: ReactionChange[]): Promise<void>;
+  /** A platform snapshot: the post's set becomes exactly `holders`, as an event at `orderMicros`. */
+  replaceReactions(postKey: string, holders: Array<{ personHash: string; variant: string }>, orderMicros: number): Promise<void>;
+  /** Distinct people per post, for posts matching the filter. */
+  tally(filter: { week?: LocalDate; from?: LocalDate; to?: LocalDate }): Promise<PostTally[]>;
+  /** Freezes each of the week's post counts, then deletes its key and every hash. */
+  forgetWeek(week: LocalDate, now: Date): Promise<void>;
+  /** Weeks whose key still exists. */
+  weeksWithKeys(): Promise<LocalDate[]>;
+
+  // --- housekeeping --------------------------------------------------------------------
+  /** Drops processed event ids older than `before` (kept ≥ 10 minutes by the caller). */
+  pruneEvents(before: Date): Promise<void>;
+  /** True the first time `key` is raised: alerts are de-duplicated across processes. */
+  alertOnce(key: string, now: Date): Promise<boolean>;
+  audit(entry: AuditEntry): Promise<void>;
+  listAudit(limit: number): Promise<AuditEntry[]>;
+
+  // --- retractions -------------------------------------------------------------------
+  /** `subject` is a week (`2026-10-12`) or a request key (`2026-10-12/eu-day`). */
+  addRetraction(subject: string, now: Date): Promise<void>;
+  removeRetraction(subject: string): Promise<boolean>;
+  retractions(): Promise<string[]>;
+
+  // --- coordination between replicas -----------------------------------------------------
+  /** A named lease (Discord shard, digest slot). True when `owner` holds it after the call. */
+  acquireLease(name: string, owner: string, now: Date, ms: number): Promise<boolean>;
+  releaseLease(name: string, owner: string): Promise<void>;
+  /** Each replica records the hash of the plan it loaded. */
+  recordPlanHash(owner: string, hash: string, now: Date): Promise<void>;
+  /** The hash most recently recorded by any replica. */
+  newestPlanHash(): Promise<string | undefined>;
+}
