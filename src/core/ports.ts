@@ -168,3 +168,11 @@ export interface Inbound {
   /** Autocomplete: regions matching what was typed so far. */
   regionChoices(typed: string): Array<{ name: string; value: string }>;
 }
+
+/** The logging the core needs; pino's Logger satisfies it. Never pass user ids or secrets. */
+export interface Log {
+  debug(obj: object, msg?: string): void;
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+}
