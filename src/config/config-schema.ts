@@ -1,0 +1,49 @@
+// The shape of config/prayerbot.yaml, as written (snake_case). Objects are strict so a typo
+// in a field name is reported rather than silently ignored.
+import * as z from 'zod';
+import type { PlatformName } from '../core/types.js';
+import { cronExpression, localDate, nonEmptyText, slug, timeZone } from './fields.js';
+
+const platform = z.enum(['slack', 'discord', 'console'] as const satisfies readonly PlatformName[]);
+const id = z.string();
+
+export const channelSchema = z.strictObject({
+  platform,
+  id,
+  audience: z.enum(['staff', 'volunteers']),
+  allow_public: z.boolean().default(false),
+});
+
+export const staffReportSchema = z.strictObject({ platform, id });
+
+export const regionSchema = z.strictObject({
+  id: slug,
+  name: nonEmptyText,
+  aliases: z.array(nonEmptyText).default([]),
+});
+
+export const configSchema = z.strictObject({
+  timezone: timeZone,
+  schedule: z.strictObject({
+    post: cronExpression,
+    digest: cronExpression,
+    catch_up_hours: z.number().min(0).max(24).default(6),
+  }),
+  skip: z.array(localDate).default([]),
+  rotation: z.array(z.string()).min(1),
+  regions: z.array(regionSchema).min(1),
+  retention_days: z.int().min(1).max(31).default(14),
+  retire: z.enum(['delete', 'edit']).default('delete'),
+  reaction: nonEmptyText.default('pray'),
+  channels: z.array(channelSchema),
+  staff_report: z.array(staffReportSchema).default([]),
+  staff: z
+    .strictObject({
+      slack_users: z.array(id).default([]),
+      discord_roles: z.array(id).default([]),
+      discord_viewer_roles: z.array(id).optional(),
+    })
+    .default({ slack_users: [], discord_roles: [] }),
+});
+
+export type RawConfig = z.output<typeof configSchema>;
