@@ -1,0 +1,497 @@
+// The store for replicas: PostgreSQL through a `pg` Pool. Same semantics as SqliteStore (one
+// contract suite runs against both). Claims cannot be won twice: a new ledger entry is an
+// `INSERT … ON CONFLICT DO NOTHING`, a takeover reads the row `FOR UPDATE` inside a
+// transaction, and named leases are one conditional upsert. Nothing relies on session state
+// (no session-level advisory locks, no SET), so a PgBouncer in transaction mode in front is
+// fine; migrations take a transaction-scoped advisory lock only.
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { StoreError, redactUrl } from './errors.js';
+import { MIGRATIONS, SCHEMA_MIGRATIONS_DDL, migrationSql, pendingMigrations, type Migration } from './migrations.js';
+import { canTakeOver, leaseEnd } from './post-claims.js';
+import type {
+  AuditEntry,
+  ClaimOutcome,
+  PostClaim,
+  PostRecord,
+  PostState,
+  PostTally,
+  ReactionChange,
+  Store,
+} from './store.js';
+import type { LocalDate, PlatformName } from '../core/types.js';
+
+// Pool settings, chosen deliberately:
+// - max 5 connections: the bot's store traffic is a group-committed reaction batch, a claim
+//   now and then and housekeeping; 5 leaves room for several replicas under PostgreSQL's
+//   default max_connections of 100.
+// - connectionTimeoutMillis 5 s: a store that cannot connect fails fast and visibly, well
+//   inside the 2-minute post lease, instead of queueing forever.
+// - statement_timeout 15 s: no statement of ours runs longer (they touch a handful of rows
+//   or one 256-row batch); a stuck one is cancelled so a sender still aborts inside its lease.
+// - lock_timeout 10 s: a row lock held by a wedged replica turns into an error, not a hang.
+// - idle_in_transaction_session_timeout 30 s: a crashed client cannot hold row locks.
+// - idleTimeoutMillis 30 s: idle connections are returned to the server.
+const POOL_SETTINGS = {
+  max: 5,
+  connectionTimeoutMillis: 5_000,
+  statement_timeout: 15_000,
+  lock_timeout: 10_000,
+  idle_in_transaction_session_timeout: 30_000,
+  idleTimeoutMillis: 30_000,
+  application_name: 'prayerbot',
+} satisfies pg.PoolConfig;
+
+/** One key for every prayerbot migration on a server (transaction-scoped: PgBouncer-safe). */
+const MIGRATION_LOCK = `hashtext('prayerbot.schema_migrations')`;
+
+const POST_COLUMNS = `key, platform, channel_id, to_char(date, 'YYYY-MM-DD') AS date, part,
+  to_char(week, 'YYYY-MM-DD') AS week, state, regions, request_keys, owner, lease_until, claimed_at,
+  message_id, sent_at, attempts, last_error, retryable, ended_at, frozen_count`;
+// Byte order ("C") for text, as SQLite sorts, whatever the database's collation.
+const POST_ORDER = 'ORDER BY date, platform COLLATE "C", channel_id COLLATE "C", part, key COLLATE "C"';
+
+interface PostRow {
+  key: string;
+  platform: PlatformName;
+  channel_id: string;
+  date: string;
+  part: number;
+  week: string;
+  state: PostState;
+  regions: string[];
+  request_keys: string[];
+  owner: string | null;
+  lease_until: Date | null;
+  claimed_at: Date | null;
+  message_id: string | null;
+  sent_at: Date | null;
+  attempts: number;
+  last_error: string | null;
+  retryable: boolean;
+  ended_at: Date | null;
+  frozen_count: number | null;
+}
+
+function toPost(row: PostRow): PostRecord {
+  return {
+    key: row.key,
+    platform: row.platform,
+    channelId: row.channel_id,
+    date: row.date,
+    part: row.part,
+    week: row.week,
+    state: row.state,
+    regions: row.regions,
+    requestKeys: row.request_keys,
+    owner: row.owner,
+    leaseUntil: row.lease_until,
+    claimedAt: row.claimed_at,
+    messageId: row.message_id,
+    sentAt: row.sent_at,
+    attempts: row.attempts,
+    lastError: row.last_error,
+    retryable: row.retryable,
+    endedAt: row.ended_at,
+    frozenCount: row.frozen_count,
+  };
+}
+
+export interface PostgresStoreOptions {
+  /** Keep the tables in this schema (created when absent) instead of the default search_path. */
+  schema?: string;
+  /** Overrides of the pool settings above (tests). */
+  pool?: Partial<pg.PoolConfig>;
+  /** Migration history to apply (tests only); defaults to the real one. */
+  migrations?: readonly Migration[];
+}
+
+type Queryable = Pick<pg.PoolClient, 'query'>;
+
+export class PostgresStore implements Store {
+  readonly kind = 'postgres' as const;
+  private closed = false;
+
+  /** Connects, creates the schema if asked, and migrates. */
+  static async open(url: string, options: PostgresStoreOptions = {}): Promise<PostgresStore> {
+    const schema = options.schema;
+    if (schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) {
+      throw new StoreError('bad_schema', `PostgreSQL schema name "${schema}" must be lower-case letters, digits and _ (at most 63)`);
+    }
+    const pool = new pg.Pool({
+      connectionString: url,
+      ...POOL_SETTINGS,
+      ...(schema !== undefined ? { options: `-c search_path=${schema}` } : {}),
+      ...options.pool,
+    });
+    // An idle connection that breaks (server restart) must not crash the process; the next
+    // query gets a fresh connection or a visible error.
+    pool.on('error', () => {});
+    const store = new PostgresStore(pool);
+    try {
+      await store.transaction((c) => migrate(c, redactUrl(url), schema, options.migrations ?? MIGRATIONS));
+    } catch (err) {
+      await pool.end();
+      if (err instanceof StoreError) throw err;
+      throw new StoreError('unavailable', `cannot open PostgreSQL database ${redactUrl(url)}: ${(err as Error).message}`);
+    }
+    return store;
+  }
+
+  private constructor(private readonly pool: pg.Pool) {}
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.pool.end();
+  }
+
+  // --- post ledger -------------------------------------------------------------------
+
+  async claimPost(claim: PostClaim, owner: string, now: Date, leaseMs: number): Promise<ClaimOutcome> {
+    const until = leaseEnd(now, leaseMs);
+    return this.transaction(async (c) => {
+      // A concurrent deletePost can remove the row between the insert and the read: loop.
+      for (;;) {
+        const inserted = await c.query(
+          `INSERT INTO posts (key, platform, channel_id, date, part, week, state, regions, request_keys,
+             owner, lease_until, claimed_at, attempts)
+           VALUES ($1, $2, $3, $4, $5, $6, 'claimed', $7, $8, $9, $10, $11, 1)
+           ON CONFLICT (key) DO NOTHING RETURNING key`,
+          [claim.key, claim.platform, claim.channelId, claim.date, claim.part, claim.week, claim.regions, claim.requestKeys, owner, until, now],
+        );
+        if (inserted.rowCount === 1) return { won: true };
+
+        const current = await c.query<PostRow>(`SELECT ${POST_COLUMNS} FROM posts WHERE key = $1 FOR UPDATE`, [claim.key]);
+        const row = current.rows[0];
+        if (row === undefined) continue;
+        const previous = toPost(row);
+        if (!canTakeOver(previous, now)) return { won: false, record: previous };
+        await c.query(
+          `UPDATE posts SET state = 'claimed', owner = $2, lease_until = $3, claimed_at = $4,
+             attempts = attempts + 1, retryable = false, regions = $5, request_keys = $6
+           WHERE key = $1`,
+          [claim.key, owner, until, now, claim.regions, claim.requestKeys],
+        );
+        return { won: true, previous };
+      }
+    });
+  }
+
+  async renewLease(key: string, owner: string, now: Date, leaseMs: number): Promise<boolean> {
+    const result = await this.pool.query(`UPDATE posts SET lease_until = $3 WHERE key = $1 AND state = 'claimed' AND owner = $2`, [
+      key,
+      owner,
+      leaseEnd(now, leaseMs),
+    ]);
+    return result.rowCount === 1;
+  }
+
+  async markSent(key: string, owner: string, messageId: string, now: Date): Promise<boolean> {
+    const result = await this.pool.query(
+      `UPDATE posts SET state = 'sent', message_id = $3, sent_at = $4, owner = NULL, lease_until = NULL, retryable = false
+       WHERE key = $1 AND state = 'claimed' AND owner = $2`,
+      [key, owner, messageId, now],
+    );
+    return result.rowCount === 1;
+  }
+
+  async markFailed(key: string, owner: string, error: string, retryable: boolean, _now: Date): Promise<void> {
+    await this.pool.query(
+      `UPDATE posts SET state = 'failed', last_error = $3, retryable = $4, owner = NULL, lease_until = NULL
+       WHERE key = $1 AND state = 'claimed' AND owner = $2`,
+      [key, owner, error, retryable],
+    );
+  }
+
+  async markSkipped(claim: PostClaim, reason: string, _now: Date): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO posts (key, platform, channel_id, date, part, week, state, regions, request_keys, last_error)
+       VALUES ($1, $2, $3, $4, $5, $6, 'skipped', $7, $8, $9)
+       ON CONFLICT (key) DO NOTHING`,
+      [claim.key, claim.platform, claim.channelId, claim.date, claim.part, claim.week, claim.regions, claim.requestKeys, reason],
+    );
+  }
+
+  async getPost(key: string): Promise<PostRecord | undefined> {
+    const result = await this.pool.query<PostRow>(`SELECT ${POST_COLUMNS} FROM posts WHERE key = $1`, [key]);
+    const row = result.rows[0];
+    return row && toPost(row);
+  }
+
+  async findPostByMessage(platform: PlatformName, channelId: string, messageId: string): Promise<PostRecord | undefined> {
+    const result = await this.pool.query<PostRow>(
+      `SELECT ${POST_COLUMNS} FROM posts WHERE platform = $1 AND channel_id = $2 AND message_id = $3 ${POST_ORDER} LIMIT 1`,
+      [platform, channelId, messageId],
+    );
+    const row = result.rows[0];
+    return row && toPost(row);
+  }
+
+  async listPosts(filter: { states?: PostState[]; week?: LocalDate; date?: LocalDate; platform?: PlatformName }): Promise<PostRecord[]> {
+    const result = await this.pool.query<PostRow>(
+      `SELECT ${POST_COLUMNS} FROM posts
+       WHERE ($1::text[] IS NULL OR state = ANY ($1::text[]))
+         AND ($2::date IS NULL OR week = $2::date)
+         AND ($3::date IS NULL OR date = $3::date)
+         AND ($4::text IS NULL OR platform = $4::text)
+       ${POST_ORDER}`,
+      [filter.states ?? null, filter.week ?? null, filter.date ?? null, filter.platform ?? null],
+    );
+    return result.rows.map(toPost);
+  }
+
+  async updatePostContent(key: string, requestKeys: string[], regions: string[]): Promise<void> {
+    await this.pool.query('UPDATE posts SET request_keys = $2, regions = $3 WHERE key = $1', [key, requestKeys, regions]);
+  }
+
+  async endPost(key: string, state: 'retired' | 'retracted', now: Date): Promise<void> {
+    await this.pool.query('UPDATE posts SET state = $2, ended_at = $3, owner = NULL, lease_until = NULL WHERE key = $1', [key, state, now]);
+  }
+
+  async deletePost(key: string): Promise<void> {
+    // Its reactions go with it (ON DELETE CASCADE).
+    await this.pool.query('DELETE FROM posts WHERE key = $1', [key]);
+  }
+
+  // --- reactions -----------------------------------------------------------------------
+
+  async weekKey(week: LocalDate, now: Date): Promise<Buffer | undefined> {
+    const read = async () => (await this.pool.query<{ key: Buffer | null }>('SELECT key FROM week_keys WHERE week = $1', [week])).rows[0];
+    let row = await read();
+    if (row === undefined) {
+      // Whoever inserts first wins (a concurrent inserter waits for the winner's commit);
+      // the read after it is a new snapshot, so everyone gets the winner's key.
+      await this.pool.query('INSERT INTO week_keys (week, key, created_at) VALUES ($1, $2, $3) ON CONFLICT (week) DO NOTHING', [
+        week,
+        randomBytes(32),
+        now,
+      ]);
+      row = await read();
+    }
+    return row?.key ?? undefined;
+  }
+
+  async applyReactions(changes: ReactionChange[]): Promise<void> {
+    if (changes.length === 0) return;
+    // One statement, hence one transaction and one round trip for the whole batch. It does
+    // what applying the changes one by one would: the first occurrence of a new event id
+    // counts, later ones and known ones do not; per (post, person, variant) only the newest
+    // change can win (the first of equal ones), and only over an older stored one. Posts are
+    // read FOR SHARE so a concurrent forgetWeek cannot be passed by hashes it did not see.
+    await this.pool.query(
+      `WITH input AS (
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::boolean[], $5::bigint[], $6::text[])
+           WITH ORDINALITY AS t (post_key, person_hash, variant, present, order_micros, event_id, ord)
+       ),
+       firsts AS (
+         SELECT DISTINCT ON (event_id) event_id, ord, order_micros FROM input
+         WHERE event_id IS NOT NULL ORDER BY event_id, ord
+       ),
+       fresh AS (
+         INSERT INTO processed_events (event_id, seen_at)
+         SELECT event_id, to_timestamp(order_micros::float8 / 1000000) FROM firsts ORDER BY event_id
+         ON CONFLICT (event_id) DO NOTHING
+         RETURNING event_id
+       ),
+       live AS (
+         SELECT key FROM posts
+         WHERE key IN (SELECT post_key FROM input) AND frozen_count IS NULL
+         ORDER BY key FOR SHARE
+       ),
+       accepted AS (
+         SELECT DISTINCT ON (i.post_key, i.person_hash, i.variant) i.post_key, i.person_hash, i.variant, i.present, i.order_micros
+         FROM input i JOIN live ON live.key = i.post_key
+         WHERE i.event_id IS NULL OR i.ord IN (SELECT f.ord FROM firsts f JOIN fresh USING (event_id))
+         ORDER BY i.post_key, i.person_hash, i.variant, i.order_micros DESC, i.ord
+       )
+       INSERT INTO reactions (post_key, person_hash, variant, present, order_micros)
+       SELECT post_key, person_hash, variant, present, order_micros FROM accepted
+       ON CONFLICT (post_key, person_hash, variant) DO UPDATE
+         SET present = EXCLUDED.present, order_micros = EXCLUDED.order_micros
+         WHERE reactions.order_micros < EXCLUDED.order_micros`,
+      [
+        changes.map((c) => c.postKey),
+        changes.map((c) => c.personHash),
+        changes.map((c) => c.variant),
+        changes.map((c) => c.present),
+        changes.map((c) => String(Math.round(c.orderMicros))),
+        changes.map((c) => c.eventId ?? null),
+      ],
+    );
+  }
+
+  async replaceReactions(postKey: string, holders: Array<{ personHash: string; variant: string }>, orderMicros: number): Promise<void> {
+    const order = String(Math.round(orderMicros));
+    const hashes = holders.map((h) => h.personHash);
+    const variants = holders.map((h) => h.variant);
+    await this.transaction(async (c) => {
+      const live = await c.query('SELECT 1 FROM posts WHERE key = $1 AND frozen_count IS NULL FOR SHARE', [postKey]);
+      if (live.rowCount !== 1) return;
+      // Everyone stored but not in the snapshot: absent as of the snapshot, unless newer.
+      await c.query(
+        `UPDATE reactions SET present = false, order_micros = $2
+         WHERE post_key = $1 AND order_micros < $2
+           AND (person_hash, variant) NOT IN (SELECT * FROM unnest($3::text[], $4::text[]))`,
+        [postKey, order, hashes, variants],
+      );
+      await c.query(
+        `INSERT INTO reactions (post_key, person_hash, variant, present, order_micros)
+         SELECT DISTINCT $1::text, h, v, true, $2::bigint FROM unnest($3::text[], $4::text[]) AS t (h, v)
+         ON CONFLICT (post_key, person_hash, variant) DO UPDATE
+           SET present = true, order_micros = EXCLUDED.order_micros
+           WHERE reactions.order_micros < EXCLUDED.order_micros`,
+        [postKey, order, hashes, variants],
+      );
+    });
+  }
+
+  async tally(filter: { week?: LocalDate; from?: LocalDate; to?: LocalDate }): Promise<PostTally[]> {
+    const result = await this.pool.query<PostRow & { count: string }>(
+      `SELECT ${POST_COLUMNS},
+         coalesce(frozen_count,
+           (SELECT count(DISTINCT r.person_hash) FROM reactions r WHERE r.post_key = posts.key AND r.present)) AS count
+       FROM posts
+       WHERE ($1::date IS NULL OR week = $1::date)
+         AND ($2::date IS NULL OR date >= $2::date)
+         AND ($3::date IS NULL OR date <= $3::date)
+       ${POST_ORDER}`,
+      [filter.week ?? null, filter.from ?? null, filter.to ?? null],
+    );
+    return result.rows.map((row) => ({ post: toPost(row), count: Number(row.count) }));
+  }
+
+  async forgetWeek(week: LocalDate, now: Date): Promise<void> {
+    await this.transaction(async (c) => {
+      // Lock the week's posts first (in key order, as applyReactions does) so no batch can
+      // add a hash between the count and the delete.
+      await c.query('SELECT key FROM posts WHERE week = $1 ORDER BY key FOR UPDATE', [week]);
+      await c.query(
+        `UPDATE posts SET frozen_count =
+           (SELECT count(DISTINCT r.person_hash) FROM reactions r WHERE r.post_key = posts.key AND r.present)
+         WHERE week = $1 AND frozen_count IS NULL`,
+        [week],
+      );
+      await c.query('DELETE FROM reactions WHERE post_key IN (SELECT key FROM posts WHERE week = $1)', [week]);
+      await c.query(
+        `INSERT INTO week_keys (week, key, created_at, forgotten_at) VALUES ($1, NULL, $2, $2)
+         ON CONFLICT (week) DO UPDATE SET key = NULL, forgotten_at = coalesce(week_keys.forgotten_at, EXCLUDED.forgotten_at)`,
+        [week, now],
+      );
+    });
+  }
+
+  async weeksWithKeys(): Promise<LocalDate[]> {
+    const result = await this.pool.query<{ week: string }>(
+      `SELECT to_char(week, 'YYYY-MM-DD') AS week FROM week_keys WHERE key IS NOT NULL ORDER BY week_keys.week`,
+    );
+    return result.rows.map((r) => r.week);
+  }
+
+  // --- housekeeping ----------------------------------------------------------------------
+
+  async pruneEvents(before: Date): Promise<void> {
+    await this.pool.query('DELETE FROM processed_events WHERE seen_at < $1', [before]);
+  }
+
+  async alertOnce(key: string, now: Date): Promise<boolean> {
+    const result = await this.pool.query('INSERT INTO alerts (key, raised_at) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING', [key, now]);
+    return result.rowCount === 1;
+  }
+
+  async audit(entry: AuditEntry): Promise<void> {
+    await this.pool.query('INSERT INTO audit (at, action, subject, detail) VALUES ($1, $2, $3, $4)', [
+      entry.at,
+      entry.action,
+      entry.subject,
+      entry.detail,
+    ]);
+  }
+
+  async listAudit(limit: number): Promise<AuditEntry[]> {
+    const result = await this.pool.query<AuditEntry>('SELECT at, action, subject, detail FROM audit ORDER BY at DESC, id DESC LIMIT $1', [
+      Math.max(0, Math.floor(limit)),
+    ]);
+    return result.rows.map((r) => ({ at: r.at, action: r.action, subject: r.subject, detail: r.detail }));
+  }
+
+  // --- retractions -----------------------------------------------------------------------
+
+  async addRetraction(subject: string, now: Date): Promise<void> {
+    await this.pool.query('INSERT INTO retractions (subject, added_at) VALUES ($1, $2) ON CONFLICT (subject) DO NOTHING', [subject, now]);
+  }
+
+  async removeRetraction(subject: string): Promise<boolean> {
+    const result = await this.pool.query('DELETE FROM retractions WHERE subject = $1', [subject]);
+    return result.rowCount === 1;
+  }
+
+  async retractions(): Promise<string[]> {
+    const result = await this.pool.query<{ subject: string }>('SELECT subject FROM retractions ORDER BY subject COLLATE "C"');
+    return result.rows.map((r) => r.subject);
+  }
+
+  // --- coordination between replicas -------------------------------------------------------
+
+  async acquireLease(name: string, owner: string, now: Date, ms: number): Promise<boolean> {
+    const result = await this.pool.query(
+      `INSERT INTO leases (name, owner, lease_until) VALUES ($1, $2, $3)
+       ON CONFLICT (name) DO UPDATE SET owner = EXCLUDED.owner, lease_until = EXCLUDED.lease_until
+         WHERE leases.owner = EXCLUDED.owner OR leases.lease_until <= $4
+       RETURNING name`,
+      [name, owner, leaseEnd(now, ms), now],
+    );
+    return result.rowCount === 1;
+  }
+
+  async releaseLease(name: string, owner: string): Promise<void> {
+    await this.pool.query('DELETE FROM leases WHERE name = $1 AND owner = $2', [name, owner]);
+  }
+
+  async recordPlanHash(owner: string, hash: string, now: Date): Promise<void> {
+    // Delete and insert so the row's id says which recording came last.
+    await this.transaction(async (c) => {
+      await c.query('DELETE FROM plan_hashes WHERE owner = $1', [owner]);
+      await c.query('INSERT INTO plan_hashes (owner, hash, recorded_at) VALUES ($1, $2, $3)', [owner, hash, now]);
+    });
+  }
+
+  async newestPlanHash(): Promise<string | undefined> {
+    const result = await this.pool.query<{ hash: string }>('SELECT hash FROM plan_hashes ORDER BY recorded_at DESC, id DESC LIMIT 1');
+    return result.rows[0]?.hash;
+  }
+
+  // --- helpers ---------------------------------------------------------------------------
+
+  /** Runs `work` in one transaction on one pooled connection; rolls back on any error. */
+  private async transaction<T>(work: (client: Queryable) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    let broken: Error | undefined;
+    try {
+      await client.query('BEGIN');
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (err) {
+      try {
+        await client.query('ROLLBACK');
+      } catch (rollbackError) {
+        broken = rollbackError as Error; // the connection is unusable: do not pool it
+      }
+      throw err;
+    } finally {
+      client.release(broken);
+    }
+  }
+}
+
+async function migrate(c: Queryable, where: string, schema: string | undefined, all: readonly Migration[]): Promise<void> {
+  await c.query(`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`);
+  if (schema !== undefined) await c.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+  await c.query(SCHEMA_MIGRATIONS_DDL.postgres);
+  const applied = (await c.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((r) => r.version);
+  for (const step of pendingMigrations(applied, where, all)) {
+    await c.query(migrationSql(step, 'postgres'));
+    await c.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, now())', [step.version, step.name]);
+  }
+}

@@ -1,0 +1,456 @@
+// The default store: one SQLite file through better-sqlite3 (synchronous; every method runs
+// to completion before it yields, so one process never interleaves two transactions).
+// Durable: WAL with `synchronous = FULL`, so a transaction is on disk when its method
+// resolves. Between processes sharing the file, every read-then-write runs under
+// `BEGIN IMMEDIATE` (the write lock is taken first, so no other writer can slip between the
+// read and the write), and single-statement claims are conditional upserts checked by their
+// change count.
+import { randomBytes } from 'node:crypto';
+import Database from 'better-sqlite3';
+import { StoreError } from './errors.js';
+import { MIGRATIONS, SCHEMA_MIGRATIONS_DDL, migrationSql, pendingMigrations, type Migration } from './migrations.js';
+import { canTakeOver, leaseEnd } from './post-claims.js';
+import type {
+  AuditEntry,
+  ClaimOutcome,
+  PostClaim,
+  PostRecord,
+  PostState,
+  PostTally,
+  ReactionChange,
+  Store,
+} from './store.js';
+import type { LocalDate, PlatformName } from '../core/types.js';
+
+interface PostRow {
+  key: string;
+  platform: PlatformName;
+  channel_id: string;
+  date: string;
+  part: number;
+  week: string;
+  state: PostState;
+  regions: string;
+  request_keys: string;
+  owner: string | null;
+  lease_until: number | null;
+  claimed_at: number | null;
+  message_id: string | null;
+  sent_at: number | null;
+  attempts: number;
+  last_error: string | null;
+  retryable: number;
+  ended_at: number | null;
+  frozen_count: number | null;
+}
+
+const POST_COLUMNS = `key, platform, channel_id, date, part, week, state, regions, request_keys, owner,
+  lease_until, claimed_at, message_id, sent_at, attempts, last_error, retryable, ended_at, frozen_count`;
+const POST_ORDER = 'ORDER BY date, platform, channel_id, part, key';
+
+/** How long a statement waits for another process's write lock before failing (ms). */
+const BUSY_TIMEOUT_MS = 5_000;
+
+function toDate(ms: number | null): Date | null {
+  return ms === null ? null : new Date(ms);
+}
+
+function toPost(row: PostRow): PostRecord {
+  return {
+    key: row.key,
+    platform: row.platform,
+    channelId: row.channel_id,
+    date: row.date,
+    part: row.part,
+    week: row.week,
+    state: row.state,
+    regions: JSON.parse(row.regions) as string[],
+    requestKeys: JSON.parse(row.request_keys) as string[],
+    owner: row.owner,
+    leaseUntil: toDate(row.lease_until),
+    claimedAt: toDate(row.claimed_at),
+    messageId: row.message_id,
+    sentAt: toDate(row.sent_at),
+    attempts: row.attempts,
+    lastError: row.last_error,
+    retryable: row.retryable === 1,
+    endedAt: toDate(row.ended_at),
+    frozenCount: row.frozen_count,
+  };
+}
+
+export interface SqliteStoreOptions {
+  /** Migration history to apply (tests only); defaults to the real one. */
+  migrations?: readonly Migration[];
+}
+
+export class SqliteStore implements Store {
+  readonly kind = 'sqlite' as const;
+  private readonly db: Database.Database;
+  private closed = false;
+  private readonly statements = new Map<string, Database.Statement>();
+
+  // Statements of the hot paths, prepared once.
+  private readonly insertEvent: Database.Statement;
+  private readonly upsertReaction: Database.Statement;
+  private readonly selectPost: Database.Statement;
+
+  /** Opens (creating when absent) the file at `path`, or `:memory:`, and migrates it. */
+  static open(path: string, options: SqliteStoreOptions = {}): SqliteStore {
+    let db: Database.Database;
+    try {
+      db = new Database(path, { timeout: BUSY_TIMEOUT_MS });
+    } catch (err) {
+      throw new StoreError('unavailable', `cannot open SQLite database ${path}: ${(err as Error).message}`);
+    }
+    try {
+      db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = FULL');
+      db.pragma('foreign_keys = ON');
+      migrate(db, path, options.migrations ?? MIGRATIONS);
+      return new SqliteStore(db);
+    } catch (err) {
+      db.close();
+      throw err;
+    }
+  }
+
+  private constructor(db: Database.Database) {
+    this.db = db;
+    this.insertEvent = db.prepare('INSERT INTO processed_events (event_id, seen_at) VALUES (?, ?) ON CONFLICT (event_id) DO NOTHING');
+    // Newest wins; only posts that exist and whose week was not forgotten take hashes.
+    this.upsertReaction = db.prepare(`
+      INSERT INTO reactions (post_key, person_hash, variant, present, order_micros)
+      SELECT @postKey, @personHash, @variant, @present, @orderMicros
+      WHERE EXISTS (SELECT 1 FROM posts WHERE key = @postKey AND frozen_count IS NULL)
+      ON CONFLICT (post_key, person_hash, variant) DO UPDATE
+        SET present = excluded.present, order_micros = excluded.order_micros
+        WHERE excluded.order_micros > reactions.order_micros`);
+    this.selectPost = db.prepare(`SELECT ${POST_COLUMNS} FROM posts WHERE key = ?`);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.db.close();
+  }
+
+  // --- post ledger -------------------------------------------------------------------
+
+  async claimPost(claim: PostClaim, owner: string, now: Date, leaseMs: number): Promise<ClaimOutcome> {
+    const until = leaseEnd(now, leaseMs).getTime();
+    const run = this.db.transaction((): ClaimOutcome => {
+      const inserted = this
+        .sql(
+          `INSERT INTO posts (key, platform, channel_id, date, part, week, state, regions, request_keys,
+             owner, lease_until, claimed_at, attempts)
+           VALUES (@key, @platform, @channelId, @date, @part, @week, 'claimed', @regions, @requestKeys,
+             @owner, @until, @now, 1)
+           ON CONFLICT (key) DO NOTHING`,
+        )
+        .run({ ...this.claimParams(claim), owner, until, now: now.getTime() });
+      if (inserted.changes === 1) return { won: true };
+
+      const previous = this.post(claim.key)!;
+      if (!canTakeOver(previous, now)) return { won: false, record: previous };
+      this
+        .sql(
+          `UPDATE posts SET state = 'claimed', owner = @owner, lease_until = @until, claimed_at = @now,
+             attempts = attempts + 1, retryable = 0, regions = @regions, request_keys = @requestKeys
+           WHERE key = @key`,
+        )
+        .run({ key: claim.key, owner, until, now: now.getTime(), regions: JSON.stringify(claim.regions), requestKeys: JSON.stringify(claim.requestKeys) });
+      return { won: true, previous };
+    });
+    return run.immediate();
+  }
+
+  async renewLease(key: string, owner: string, now: Date, leaseMs: number): Promise<boolean> {
+    const result = this
+      .sql(`UPDATE posts SET lease_until = ? WHERE key = ? AND state = 'claimed' AND owner = ?`)
+      .run(leaseEnd(now, leaseMs).getTime(), key, owner);
+    return result.changes === 1;
+  }
+
+  async markSent(key: string, owner: string, messageId: string, now: Date): Promise<boolean> {
+    const result = this
+      .sql(
+        `UPDATE posts SET state = 'sent', message_id = ?, sent_at = ?, owner = NULL, lease_until = NULL, retryable = 0
+         WHERE key = ? AND state = 'claimed' AND owner = ?`,
+      )
+      .run(messageId, now.getTime(), key, owner);
+    return result.changes === 1;
+  }
+
+  async markFailed(key: string, owner: string, error: string, retryable: boolean, _now: Date): Promise<void> {
+    this
+      .sql(
+        `UPDATE posts SET state = 'failed', last_error = ?, retryable = ?, owner = NULL, lease_until = NULL
+         WHERE key = ? AND state = 'claimed' AND owner = ?`,
+      )
+      .run(error, retryable ? 1 : 0, key, owner);
+  }
+
+  async markSkipped(claim: PostClaim, reason: string, _now: Date): Promise<void> {
+    this
+      .sql(
+        `INSERT INTO posts (key, platform, channel_id, date, part, week, state, regions, request_keys, last_error)
+         VALUES (@key, @platform, @channelId, @date, @part, @week, 'skipped', @regions, @requestKeys, @reason)
+         ON CONFLICT (key) DO NOTHING`,
+      )
+      .run({ ...this.claimParams(claim), reason });
+  }
+
+  async getPost(key: string): Promise<PostRecord | undefined> {
+    return this.post(key);
+  }
+
+  async findPostByMessage(platform: PlatformName, channelId: string, messageId: string): Promise<PostRecord | undefined> {
+    const row = this
+      .sql(`SELECT ${POST_COLUMNS} FROM posts WHERE platform = ? AND channel_id = ? AND message_id = ? ${POST_ORDER} LIMIT 1`)
+      .get(platform, channelId, messageId) as PostRow | undefined;
+    return row && toPost(row);
+  }
+
+  async listPosts(filter: { states?: PostState[]; week?: LocalDate; date?: LocalDate; platform?: PlatformName }): Promise<PostRecord[]> {
+    const rows = this
+      .sql(
+        `SELECT ${POST_COLUMNS} FROM posts
+         WHERE (@states IS NULL OR state IN (SELECT value FROM json_each(@states)))
+           AND (@week IS NULL OR week = @week)
+           AND (@date IS NULL OR date = @date)
+           AND (@platform IS NULL OR platform = @platform)
+         ${POST_ORDER}`,
+      )
+      .all({
+        states: filter.states ? JSON.stringify(filter.states) : null,
+        week: filter.week ?? null,
+        date: filter.date ?? null,
+        platform: filter.platform ?? null,
+      }) as PostRow[];
+    return rows.map(toPost);
+  }
+
+  async updatePostContent(key: string, requestKeys: string[], regions: string[]): Promise<void> {
+    this.sql('UPDATE posts SET request_keys = ?, regions = ? WHERE key = ?').run(JSON.stringify(requestKeys), JSON.stringify(regions), key);
+  }
+
+  async endPost(key: string, state: 'retired' | 'retracted', now: Date): Promise<void> {
+    this
+      .sql('UPDATE posts SET state = ?, ended_at = ?, owner = NULL, lease_until = NULL WHERE key = ?')
+      .run(state, now.getTime(), key);
+  }
+
+  async deletePost(key: string): Promise<void> {
+    // Its reactions go with it (ON DELETE CASCADE).
+    this.sql('DELETE FROM posts WHERE key = ?').run(key);
+  }
+
+  // --- reactions -----------------------------------------------------------------------
+
+  async weekKey(week: LocalDate, now: Date): Promise<Buffer | undefined> {
+    const read = this.sql('SELECT key FROM week_keys WHERE week = ?');
+    let row = read.get(week) as { key: Buffer | null } | undefined;
+    if (row === undefined) {
+      // Whoever inserts first wins; everyone then reads the winner's key.
+      this
+        .sql('INSERT INTO week_keys (week, key, created_at) VALUES (?, ?, ?) ON CONFLICT (week) DO NOTHING')
+        .run(week, randomBytes(32), now.getTime());
+      row = read.get(week) as { key: Buffer | null };
+    }
+    return row.key ?? undefined;
+  }
+
+  async applyReactions(changes: ReactionChange[]): Promise<void> {
+    if (changes.length === 0) return;
+    const run = this.db.transaction(() => {
+      for (const change of changes) {
+        if (change.eventId !== undefined) {
+          const seenAt = Math.floor(change.orderMicros / 1000);
+          if (this.insertEvent.run(change.eventId, seenAt).changes === 0) continue; // seen before
+        }
+        this.upsertReaction.run({
+          postKey: change.postKey,
+          personHash: change.personHash,
+          variant: change.variant,
+          present: change.present ? 1 : 0,
+          orderMicros: Math.round(change.orderMicros),
+        });
+      }
+    });
+    run.immediate();
+  }
+
+  async replaceReactions(postKey: string, holders: Array<{ personHash: string; variant: string }>, orderMicros: number): Promise<void> {
+    orderMicros = Math.round(orderMicros);
+    const holding = new Set(holders.map((h) => `${h.personHash}\u0000${h.variant}`));
+    const run = this.db.transaction(() => {
+      const stored = this.sql('SELECT person_hash, variant FROM reactions WHERE post_key = ?').all(postKey) as Array<{
+        person_hash: string;
+        variant: string;
+      }>;
+      for (const row of stored) {
+        if (holding.has(`${row.person_hash}\u0000${row.variant}`)) continue;
+        this.upsertReaction.run({ postKey, personHash: row.person_hash, variant: row.variant, present: 0, orderMicros });
+      }
+      for (const holder of holders) {
+        this.upsertReaction.run({ postKey, personHash: holder.personHash, variant: holder.variant, present: 1, orderMicros });
+      }
+    });
+    run.immediate();
+  }
+
+  async tally(filter: { week?: LocalDate; from?: LocalDate; to?: LocalDate }): Promise<PostTally[]> {
+    const rows = this
+      .sql(
+        `SELECT ${POST_COLUMNS},
+           coalesce(frozen_count,
+             (SELECT count(DISTINCT r.person_hash) FROM reactions r WHERE r.post_key = posts.key AND r.present = 1)) AS count
+         FROM posts
+         WHERE (@week IS NULL OR week = @week)
+           AND (@from IS NULL OR date >= @from)
+           AND (@to IS NULL OR date <= @to)
+         ${POST_ORDER}`,
+      )
+      .all({ week: filter.week ?? null, from: filter.from ?? null, to: filter.to ?? null }) as Array<PostRow & { count: number }>;
+    return rows.map((row) => ({ post: toPost(row), count: row.count }));
+  }
+
+  async forgetWeek(week: LocalDate, now: Date): Promise<void> {
+    const run = this.db.transaction(() => {
+      this
+        .sql(
+          `UPDATE posts SET frozen_count =
+             (SELECT count(DISTINCT r.person_hash) FROM reactions r WHERE r.post_key = posts.key AND r.present = 1)
+           WHERE week = ? AND frozen_count IS NULL`,
+        )
+        .run(week);
+      this.sql('DELETE FROM reactions WHERE post_key IN (SELECT key FROM posts WHERE week = ?)').run(week);
+      this
+        .sql(
+          `INSERT INTO week_keys (week, key, created_at, forgotten_at) VALUES (@week, NULL, @now, @now)
+           ON CONFLICT (week) DO UPDATE SET key = NULL, forgotten_at = coalesce(week_keys.forgotten_at, excluded.forgotten_at)`,
+        )
+        .run({ week, now: now.getTime() });
+    });
+    run.immediate();
+  }
+
+  async weeksWithKeys(): Promise<LocalDate[]> {
+    const rows = this.sql('SELECT week FROM week_keys WHERE key IS NOT NULL ORDER BY week').all() as Array<{ week: string }>;
+    return rows.map((r) => r.week);
+  }
+
+  // --- housekeeping ----------------------------------------------------------------------
+
+  async pruneEvents(before: Date): Promise<void> {
+    this.sql('DELETE FROM processed_events WHERE seen_at < ?').run(before.getTime());
+  }
+
+  async alertOnce(key: string, now: Date): Promise<boolean> {
+    const result = this.sql('INSERT INTO alerts (key, raised_at) VALUES (?, ?) ON CONFLICT (key) DO NOTHING').run(key, now.getTime());
+    return result.changes === 1;
+  }
+
+  async audit(entry: AuditEntry): Promise<void> {
+    this
+      .sql('INSERT INTO audit (at, action, subject, detail) VALUES (?, ?, ?, ?)')
+      .run(entry.at.getTime(), entry.action, entry.subject, entry.detail);
+  }
+
+  async listAudit(limit: number): Promise<AuditEntry[]> {
+    const rows = this
+      .sql('SELECT at, action, subject, detail FROM audit ORDER BY at DESC, id DESC LIMIT ?')
+      .all(Math.max(0, Math.floor(limit))) as Array<{ at: number; action: string; subject: string; detail: string }>;
+    return rows.map((r) => ({ at: new Date(r.at), action: r.action, subject: r.subject, detail: r.detail }));
+  }
+
+  // --- retractions -----------------------------------------------------------------------
+
+  async addRetraction(subject: string, now: Date): Promise<void> {
+    this.sql('INSERT INTO retractions (subject, added_at) VALUES (?, ?) ON CONFLICT (subject) DO NOTHING').run(subject, now.getTime());
+  }
+
+  async removeRetraction(subject: string): Promise<boolean> {
+    return this.sql('DELETE FROM retractions WHERE subject = ?').run(subject).changes === 1;
+  }
+
+  async retractions(): Promise<string[]> {
+    const rows = this.sql('SELECT subject FROM retractions ORDER BY subject').all() as Array<{ subject: string }>;
+    return rows.map((r) => r.subject);
+  }
+
+  // --- coordination between replicas -------------------------------------------------------
+
+  async acquireLease(name: string, owner: string, now: Date, ms: number): Promise<boolean> {
+    const result = this
+      .sql(
+        `INSERT INTO leases (name, owner, lease_until) VALUES (@name, @owner, @until)
+         ON CONFLICT (name) DO UPDATE SET owner = excluded.owner, lease_until = excluded.lease_until
+           WHERE leases.owner = excluded.owner OR leases.lease_until <= @now`,
+      )
+      .run({ name, owner, until: leaseEnd(now, ms).getTime(), now: now.getTime() });
+    return result.changes === 1;
+  }
+
+  async releaseLease(name: string, owner: string): Promise<void> {
+    this.sql('DELETE FROM leases WHERE name = ? AND owner = ?').run(name, owner);
+  }
+
+  async recordPlanHash(owner: string, hash: string, now: Date): Promise<void> {
+    // Delete and insert so the row's id says which recording came last.
+    const run = this.db.transaction(() => {
+      this.sql('DELETE FROM plan_hashes WHERE owner = ?').run(owner);
+      this.sql('INSERT INTO plan_hashes (owner, hash, recorded_at) VALUES (?, ?, ?)').run(owner, hash, now.getTime());
+    });
+    run.immediate();
+  }
+
+  async newestPlanHash(): Promise<string | undefined> {
+    const row = this.sql('SELECT hash FROM plan_hashes ORDER BY recorded_at DESC, id DESC LIMIT 1').get() as { hash: string } | undefined;
+    return row?.hash;
+  }
+
+  // --- helpers ---------------------------------------------------------------------------
+
+  /** Each statement is prepared once and reused. */
+  private sql(text: string): Database.Statement {
+    let statement = this.statements.get(text);
+    if (statement === undefined) {
+      statement = this.db.prepare(text);
+      this.statements.set(text, statement);
+    }
+    return statement;
+  }
+
+  private post(key: string): PostRecord | undefined {
+    const row = this.selectPost.get(key) as PostRow | undefined;
+    return row && toPost(row);
+  }
+
+  private claimParams(claim: PostClaim) {
+    return {
+      key: claim.key,
+      platform: claim.platform,
+      channelId: claim.channelId,
+      date: claim.date,
+      part: claim.part,
+      week: claim.week,
+      regions: JSON.stringify(claim.regions),
+      requestKeys: JSON.stringify(claim.requestKeys),
+    };
+  }
+}
+
+function migrate(db: Database.Database, where: string, all: readonly Migration[]): void {
+  const run = db.transaction(() => {
+    db.exec(SCHEMA_MIGRATIONS_DDL.sqlite);
+    const applied = (db.prepare('SELECT version FROM schema_migrations').all() as Array<{ version: number }>).map((r) => r.version);
+    for (const step of pendingMigrations(applied, where, all)) {
+      db.exec(migrationSql(step, 'sqlite'));
+      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(step.version, step.name, Date.now());
+    }
+  });
+  run.immediate();
+}
