@@ -1,0 +1,144 @@
+// `/pray` answers. Anyone: today's post, a region's current request, the week, help.
+// Staff (config `staff`): stats and retract. Expired or retracted requests are never shown,
+// and a caller sees only what their channel's readers may see.
+import { isRetracted, filterPost } from './posting.js';
+import type { CoreContext } from './context.js';
+import { channelPostsOf, splitIntoParts } from './plan/plan.js';
+import { dayOf, weekOf, type PlanState } from './plan-state.js';
+import { channelMayCarry } from './plan/channel-posts.js';
+import { postDocument } from './post-document.js';
+import type { PrayAnswer, PrayCaller, PrayCommand } from './ports.js';
+import { parsePray } from './pray-command.js';
+import { summarize, tallyTable } from './tally.js';
+import { formatLongDate, mondayOf, todayIn, weekDates } from './time.js';
+import type { ChannelConfig, Config, PostPart, Region, ScheduledRequest } from './types.js';
+
+export function isStaff(config: Config, caller: PrayCaller): boolean {
+  switch (caller.platform) {
+    case 'console':
+      return true; // whoever runs the console chat runs the bot
+    case 'slack':
+      return config.staff.slackUsers.includes(caller.userId);
+    case 'discord':
+      return caller.roleIds.some((role) => config.staff.discordRoles.includes(role));
+  }
+}
+
+/** The channel as the plan knows it; an unlisted channel or a DM answers as `volunteers`. */
+export function callerChannel(config: Config, caller: PrayCaller): ChannelConfig {
+  const listed = config.channels.find((c) => c.platform === caller.platform && c.id === caller.channelId);
+  return listed ?? { platform: caller.platform, id: caller.channelId, audience: 'volunteers', allowPublic: false };
+}
+
+const HELP = [
+  '/pray — today\'s prayer request',
+  '/pray <region> — that region\'s current request (e.g. /pray latin america)',
+  '/pray week — this week\'s plan',
+  '/pray help — this help',
+  'Staff: /pray stats — this week\'s tally; /pray retract WEEK/ID — take a request down everywhere',
+].join('\n');
+
+function regionList(regions: Region[]): string {
+  return regions.map((r) => `• ${r.name} (${[r.id, ...r.aliases].join(', ')})`).join('\n');
+}
+
+export interface PrayDeps {
+  retract(subject: string): Promise<string>;
+}
+
+export async function answerPray(ctx: CoreContext, command: PrayCommand, deps: PrayDeps): Promise<PrayAnswer> {
+  const state = ctx.plan();
+  const { config } = state;
+  const now = ctx.clock.now();
+  const today = todayIn(config.timezone, now);
+  const channel = callerChannel(config, command);
+  const retractions = new Set(await ctx.store.retractions());
+  const visible = (r: ScheduledRequest) => channelMayCarry(channel, r) && r.expiresAt > now && !isRetracted(retractions, r.key);
+  const intent = parsePray(command.text, config.regions);
+  ctx.metrics.count('pray_answers');
+
+  switch (intent.kind) {
+    case 'help':
+      return { kind: 'text', text: HELP };
+    case 'unknown': {
+      const lead = intent.ambiguous.length > 1
+        ? `"${intent.typed}" could be ${intent.ambiguous.map((r) => r.name).join(' or ')}. The regions are:`
+        : `I don't know a region called "${intent.typed}". The regions are:`;
+      return { kind: 'text', text: `${lead}\n${regionList(config.regions)}` };
+    }
+    case 'stats':
+    case 'retract':
+    case 'retract-usage':
+      if (!isStaff(config, command)) {
+        return { kind: 'text', text: 'Sorry — that form of /pray is for the prayer coordinators. Try /pray or /pray help.' };
+      }
+      if (intent.kind === 'stats') {
+        const week = mondayOf(today);
+        const summary = summarize(await ctx.store.tally({ week }), week);
+        return { kind: 'text', text: `Week of ${week}\n${tallyTable(summary, config.regions)}`, monospace: true };
+      }
+      if (intent.kind === 'retract-usage') return { kind: 'text', text: 'Usage: /pray retract WEEK/ID (e.g. 2026-10-12/latin-america-1) or /pray retract WEEK' };
+      return { kind: 'text', text: await deps.retract(intent.id.includes('/') || /^\d{4}-\d{2}-\d{2}$/.test(intent.id) ? intent.id : `${mondayOf(today)}/${intent.id}`) };
+    case 'week':
+      return { kind: 'text', text: weekOverview(state, today, visible) };
+    case 'today': {
+      const part = todaysPart(ctx, state, channel, today, visible);
+      if (part) return { kind: 'post', doc: postDocument(part) };
+      const next = state.days.find((d) => d.date > today && d.requests.some(visible));
+      return { kind: 'text', text: `There is no prayer post today.${next ? ` The next is on ${formatLongDate(next.date)}.` : ''} Ask /pray <region> for a region's request, or /pray help.` };
+    }
+    case 'region': {
+      const request = currentRequest(state, intent.region.id, today, visible);
+      if (!request) return { kind: 'text', text: `There is no current request for ${intent.region.name}.` };
+      const week = weekOf(state, request.week)!;
+      const part: PostPart = {
+        date: request.postDate,
+        postAt: now,
+        week: request.week,
+        channel,
+        verse: week.verse,
+        sections: [{ region: intent.region, requests: [request] }],
+        part: 0,
+        partCount: 1,
+        ledgerKey: '',
+      };
+      return { kind: 'post', doc: { ...postDocument(part), title: `${intent.region.name} — prayer for ${formatLongDate(request.postDate)}` } };
+    }
+  }
+}
+
+function todaysPart(ctx: CoreContext, state: PlanState, channel: ChannelConfig, today: string, visible: (r: ScheduledRequest) => boolean): PostPart | undefined {
+  const day = dayOf(state, today);
+  const week = day && weekOf(state, day.week);
+  if (!day || !week) return undefined;
+  const post = channelPostsOf({ ...state.config, channels: [channel] }, week, day)[0];
+  const kept = post && filterPost(post, visible);
+  if (!kept) return undefined;
+  const limits = ctx.platforms.get(channel.platform)?.limits ?? { maxRequests: 20, maxChars: 30_000 };
+  return splitIntoParts(kept, limits)[0];
+}
+
+/** The region's latest request already posted (not expired), else its next one this week. */
+function currentRequest(state: PlanState, region: string, today: string, visible: (r: ScheduledRequest) => boolean): ScheduledRequest | undefined {
+  const mine = [...state.requests.values()].filter((r) => r.region === region && visible(r));
+  const posted = mine.filter((r) => r.postDate <= today).sort((a, b) => b.postDate.localeCompare(a.postDate));
+  if (posted[0]) return posted[0];
+  const thisWeek = mondayOf(today);
+  return mine.filter((r) => r.week === thisWeek).sort((a, b) => a.postDate.localeCompare(b.postDate))[0];
+}
+
+function weekOverview(state: PlanState, today: string, visible: (r: ScheduledRequest) => boolean): string {
+  const monday = mondayOf(today);
+  if (!weekOf(state, monday)) return `There is no plan for the week of ${monday}.`;
+  const lines = [`This week (from ${formatLongDate(monday)}):`];
+  for (const date of weekDates(monday)) {
+    const day = dayOf(state, date);
+    const requests = day?.requests.filter(visible) ?? [];
+    if (requests.length === 0) continue;
+    const names = [...new Set(requests.map((r) => state.config.regions.find((x) => x.id === r.region)?.name ?? r.region))];
+    const titles = requests.filter((r) => r.title).map((r) => r.title);
+    lines.push(`${date === today ? '▶' : '•'} ${formatLongDate(date)}: ${names.join(', ')}${titles.length ? ` — ${titles.join('; ')}` : ''}`);
+  }
+  if (lines.length === 1) lines.push('Nothing is planned for this channel this week.');
+  return lines.join('\n');
+}

@@ -1,0 +1,122 @@
+// The core as one object: what adapters call (Inbound) and what the scheduler and the CLI
+// call (sweep, postDay, retire, retract, digest, tally). It holds no platform types.
+import { answerPray, isStaff } from './answer-pray.js';
+import { describe } from './alerts.js';
+import { DEFAULT_LEASE_MS, DEFAULT_RENEW_MS, noMetrics, type CoreContext, type CoreMetrics } from './context.js';
+import { sendDigest } from './digest.js';
+import type { PlanState } from './plan-state.js';
+import type { ChatPlatform, Clock, Inbound, Log, PrayAnswer, PrayCommand, ReactionEvent, ReactionsClearedEvent } from './ports.js';
+import { postDay, sweep, type PartResult } from './posting.js';
+import { regionChoices } from './pray-command.js';
+import { ReactionIngest, ReactionLookups, reactionsCleared, recordReaction, resync } from './reactions.js';
+import { isRetractSubject, retireExpired, retract, type RetentionAction } from './retention.js';
+import { summarize, type TallySummary } from './tally.js';
+import type { LocalDate, PlatformName } from './types.js';
+import type { Store } from '../store/store.js';
+
+export interface PrayerBotOptions {
+  store: Store;
+  clock: Clock;
+  log: Log;
+  platforms: ChatPlatform[];
+  plan: () => PlanState;
+  owner: string;
+  metrics?: CoreMetrics;
+  leaseMs?: number;
+  renewMs?: number;
+}
+
+export class PrayerBot implements Inbound {
+  readonly ctx: CoreContext;
+  private readonly ingest: ReactionIngest;
+  private readonly lookups = new ReactionLookups();
+
+  constructor(options: PrayerBotOptions) {
+    this.ctx = {
+      store: options.store,
+      clock: options.clock,
+      log: options.log,
+      platforms: new Map(options.platforms.map((p) => [p.name, p])),
+      plan: options.plan,
+      owner: options.owner,
+      leaseMs: options.leaseMs ?? DEFAULT_LEASE_MS,
+      renewMs: options.renewMs ?? DEFAULT_RENEW_MS,
+      metrics: options.metrics ?? noMetrics,
+      inspections: new Map(),
+      disabledChannels: new Set(),
+    };
+    this.ingest = new ReactionIngest(options.store);
+  }
+
+  // --- Inbound: what adapters call ------------------------------------------------------
+
+  async reaction(event: ReactionEvent): Promise<void> {
+    await recordReaction(this.ctx, this.ingest, this.lookups, event);
+  }
+
+  async reactionsCleared(event: ReactionsClearedEvent): Promise<void> {
+    await reactionsCleared(this.ctx, this.lookups, event);
+  }
+
+  async resync(platform: PlatformName): Promise<void> {
+    const n = await resync(this.ctx, this.lookups, platform);
+    this.ctx.log.info({ platform, posts: n }, 'reactions reconciled');
+  }
+
+  async pray(command: PrayCommand): Promise<PrayAnswer> {
+    try {
+      return await answerPray(this.ctx, command, {
+        retract: async (subject) => this.retractForChat(subject),
+      });
+    } catch (error) {
+      this.ctx.log.error({ err: describe(error), platform: command.platform }, '/pray failed');
+      return { kind: 'text', text: 'Sorry — something went wrong answering that. The coordinators have the details in the bot\'s log.' };
+    }
+  }
+
+  regionChoices(typed: string): Array<{ name: string; value: string }> {
+    return regionChoices(this.ctx.plan().config.regions, typed);
+  }
+
+  // --- use cases --------------------------------------------------------------------------
+
+  sweep(): Promise<PartResult[]> {
+    return sweep(this.ctx);
+  }
+
+  postDay(date: LocalDate, opts: { manual?: boolean; dryRun?: boolean } = {}): Promise<PartResult[]> {
+    return postDay(this.ctx, date, opts);
+  }
+
+  retire(opts: { dryRun?: boolean } = {}): Promise<RetentionAction[]> {
+    return retireExpired(this.ctx, this.lookups, opts);
+  }
+
+  retract(subject: string, opts: { undo?: boolean; dryRun?: boolean } = {}): Promise<RetentionAction[]> {
+    return retract(this.ctx, this.lookups, subject, opts);
+  }
+
+  digest(): Promise<boolean> {
+    return sendDigest(this.ctx);
+  }
+
+  async tally(week?: LocalDate): Promise<TallySummary> {
+    return summarize(await this.ctx.store.tally(week ? { week } : {}), week);
+  }
+
+  isStaff(command: PrayCommand): boolean {
+    return isStaff(this.ctx.plan().config, command);
+  }
+
+  /** Waits for queued reaction writes (shutdown, tests). */
+  drain(): Promise<void> {
+    return this.ingest.drain();
+  }
+
+  private async retractForChat(subject: string): Promise<string> {
+    if (!isRetractSubject(subject)) return `"${subject}" is not a week (2026-10-12) or a request (2026-10-12/latin-america-1).`;
+    const actions = await this.retract(subject);
+    const done = actions.filter((a) => a.done).length;
+    return `Retracted ${subject}: ${done} posted ${done === 1 ? 'copy' : 'copies'} taken down${actions.length > done ? `, ${actions.length - done} could not be (staff were told)` : ''}. It will not be posted again until \`prayerbot retract --undo\`.`;
+  }
+}

@@ -1,0 +1,30 @@
+// The privacy guard's policy, applied before every post. Platforms only report facts
+// (ChannelInspection); the decision is made here, the same way for every platform.
+import type { ChannelInspection } from './ports.js';
+import type { ChannelConfig } from './types.js';
+
+export type GuardVerdict =
+  /** Allowed; `everyoneOnly` when only `audience: everyone` requests may go there. */
+  | { allowed: true; everyoneOnly: boolean }
+  /** Refused; `disable` when the channel is gone (archived, deleted) and should not be tried again. */
+  | { allowed: false; reason: string; disable: boolean };
+
+export function privacyVerdict(channel: ChannelConfig, facts: ChannelInspection): GuardVerdict {
+  if (facts.state === 'missing') return { allowed: false, reason: 'the channel does not exist or the bot cannot see it', disable: true };
+  if (facts.state === 'archived') return { allowed: false, reason: 'the channel is archived', disable: true };
+  if (facts.state === 'no-access') return { allowed: false, reason: `the bot has no access to the channel${facts.detail ? ` (${facts.detail})` : ''}`, disable: false };
+
+  const exposed = facts.isPublic || facts.externallyShared;
+  if (exposed && !channel.allowPublic) {
+    const why = facts.externallyShared ? 'shared with another organisation' : 'public';
+    return { allowed: false, reason: `the channel is ${why}; requests go only to private channels (set allow_public: true to send it everyone-requests)`, disable: false };
+  }
+  if (channel.audience === 'staff' && facts.outsiderViewers.length > 0) {
+    return {
+      allowed: false,
+      reason: `this staff channel is visible to people outside the staff viewer roles: ${facts.outsiderViewers.join(', ')}`,
+      disable: false,
+    };
+  }
+  return { allowed: true, everyoneOnly: exposed || channel.audience === 'volunteers' };
+}

@@ -1,0 +1,160 @@
+// Retention and retraction: posts come down when their requests expire or are retracted,
+// and a week's reactor hashes are deleted once nothing of that week is live any more.
+import { alertStaff, describe } from './alerts.js';
+import type { CoreContext } from './context.js';
+import { isRetracted } from './posting.js';
+import { postDocument } from './post-document.js';
+import { sectionsOf } from './plan/channel-posts.js';
+import { weekOf } from './plan-state.js';
+import type { ReactionLookups } from './reactions.js';
+import { addDays, formatLongDate, startOfDayInstant } from './time.js';
+import type { LocalDate, PostPart, ScheduledRequest } from './types.js';
+import type { PostRecord } from '../store/store.js';
+
+export const RETIREMENT_NOTICE = 'This prayer request has been retired. Thank you for praying.';
+
+export interface RetentionAction {
+  post: string;
+  action: 'retire' | 'edit' | 'retract' | 'forget-week';
+  detail: string;
+  done: boolean;
+}
+
+/** When a request expires: from the plan, else (its week file gone) post date + retention. */
+function expiryOf(ctx: CoreContext, post: PostRecord, requestKey: string): Date {
+  const state = ctx.plan();
+  const request = state.requests.get(requestKey);
+  if (request) return request.expiresAt;
+  return startOfDayInstant(addDays(post.date, state.config.retentionDays), state.config.timezone);
+}
+
+/** The post rebuilt with only `keep` of its requests (for a partial expiry or retraction). */
+function rebuiltPart(ctx: CoreContext, post: PostRecord, keep: ScheduledRequest[]): PostPart | undefined {
+  const state = ctx.plan();
+  const week = weekOf(state, post.week);
+  const channel = state.config.channels.find((c) => c.platform === post.platform && c.id === post.channelId);
+  if (!week || !channel || keep.length === 0) return undefined;
+  return {
+    date: post.date,
+    postAt: post.sentAt ?? ctx.clock.now(),
+    week: post.week,
+    channel,
+    verse: week.verse,
+    sections: sectionsOf(state.config, keep),
+    part: post.part,
+    partCount: 1,
+    ledgerKey: post.key,
+  };
+}
+
+/**
+ * Takes `post` down to the requests in `remaining`: retires it when none remain, edits it
+ * otherwise. Returns whether the platform call succeeded.
+ */
+async function reduce(ctx: CoreContext, lookups: ReactionLookups, post: PostRecord, remaining: string[], why: 'retire' | 'retract', dryRun: boolean): Promise<RetentionAction> {
+  const platform = ctx.platforms.get(post.platform);
+  const now = ctx.clock.now();
+  const gone = post.requestKeys.filter((k) => !remaining.includes(k));
+  const keep = remaining.map((k) => ctx.plan().requests.get(k)).filter((r): r is ScheduledRequest => r !== undefined);
+  const part = keep.length > 0 ? rebuiltPart(ctx, post, keep) : undefined;
+  const action: RetentionAction['action'] = part ? 'edit' : why;
+  const detail = part ? `dropped ${gone.join(', ')}` : `${why === 'retract' ? 'retracted' : 'expired'}: ${post.requestKeys.join(', ')}`;
+  if (dryRun) return { post: post.key, action, detail, done: false };
+  if (!platform || !post.messageId) {
+    await alertStaff(ctx, `cannot-${why}:${post.key}`, `prayerbot cannot take down ${post.key}: the ${post.platform} platform is not running here. Run the bot with its token so it can.`);
+    return { post: post.key, action, detail: `${detail} (platform not running)`, done: false };
+  }
+  try {
+    if (part) {
+      await platform.editPost(post.channelId, post.messageId, postDocument(part));
+      await ctx.store.updatePostContent(post.key, part.sections.flatMap((s) => s.requests.map((r) => r.key)), part.sections.map((s) => s.region.id));
+    } else {
+      // A retraction always deletes: the notice would keep the reactions and the slot visible.
+      const mode = why === 'retract' ? 'delete' : ctx.plan().config.retire;
+      await platform.retirePost(post.channelId, post.messageId, mode, RETIREMENT_NOTICE);
+      await ctx.store.endPost(post.key, why === 'retract' ? 'retracted' : 'retired', now);
+      lookups.forget(post);
+      ctx.metrics.count('retired');
+    }
+  } catch (error) {
+    const messageGone = error instanceof Error && 'code' in error && (error as { code: unknown }).code === 'message_gone';
+    if (!messageGone) {
+      await alertStaff(ctx, `${why}-failed:${post.key}`, `prayerbot could not take down ${post.key} (${formatLongDate(post.date)}): ${describe(error)}. It tries again at the next retention run.`);
+      return { post: post.key, action, detail: `${detail} (failed: ${describe(error)})`, done: false };
+    }
+    // Someone already deleted it: the end is the same.
+    await ctx.store.endPost(post.key, why === 'retract' ? 'retracted' : 'retired', now);
+    lookups.forget(post);
+  }
+  await ctx.store.audit({ at: now, action: action === 'edit' ? `${why}-edit` : why, subject: post.key, detail });
+  return { post: post.key, action, detail, done: true };
+}
+
+/** Latest expiry of a week's requests, from the plan, else from its posts. */
+function weekEnd(ctx: CoreContext, week: LocalDate, posts: PostRecord[]): Date {
+  const state = ctx.plan();
+  const fromPlan = [...state.requests.values()].filter((r) => r.week === week).map((r) => r.expiresAt.getTime());
+  const fromPosts = posts.filter((p) => p.week === week).flatMap((p) => p.requestKeys.map((k) => expiryOf(ctx, p, k).getTime()));
+  const all = [...fromPlan, ...fromPosts];
+  return new Date(all.length > 0 ? Math.max(...all) : 0);
+}
+
+/** The retention run: at start, every 15 minutes, and `prayerbot retire`. */
+export async function retireExpired(ctx: CoreContext, lookups: ReactionLookups, opts: { dryRun?: boolean } = {}): Promise<RetentionAction[]> {
+  const now = ctx.clock.now();
+  const dryRun = opts.dryRun ?? false;
+  const actions: RetentionAction[] = [];
+  const retractions = new Set(await ctx.store.retractions());
+  const live = await ctx.store.listPosts({ states: ['sent'] });
+  for (const post of live) {
+    const remaining = post.requestKeys.filter((k) => expiryOf(ctx, post, k) > now && !isRetracted(retractions, k));
+    if (remaining.length === post.requestKeys.length) continue;
+    actions.push(await reduce(ctx, lookups, post, remaining, 'retire', dryRun));
+  }
+  const all = await ctx.store.listPosts({});
+  for (const week of await ctx.store.weeksWithKeys()) {
+    if (now < weekEnd(ctx, week, all) && !retractions.has(week)) continue;
+    actions.push({ post: week, action: 'forget-week', detail: 'reactor hashes deleted; counts kept', done: !dryRun });
+    if (dryRun) continue;
+    await ctx.store.forgetWeek(week, now);
+    lookups.forgetWeek(week);
+    await ctx.store.audit({ at: now, action: 'forget-week', subject: week, detail: 'week key and reactor hashes deleted; counts kept' });
+  }
+  return actions;
+}
+
+export function isRetractSubject(subject: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}(\/[A-Za-z0-9._-]+)?$/.test(subject);
+}
+
+/** Takes every posted copy of a week or request down now; `undo` allows it to be posted again. */
+export async function retract(ctx: CoreContext, lookups: ReactionLookups, subject: string, opts: { undo?: boolean; dryRun?: boolean } = {}): Promise<RetentionAction[]> {
+  const now = ctx.clock.now();
+  const matches = (key: string) => key === subject || key.split('/')[0] === subject;
+  if (opts.undo) {
+    const retracted = (await ctx.store.listPosts({ states: ['retracted'] })).filter((p) => p.requestKeys.some(matches));
+    if (!opts.dryRun) {
+      await ctx.store.removeRetraction(subject);
+      // Forget the taken-down ledger entries so the sweep or `post --date` can send them again.
+      for (const post of retracted) await ctx.store.deletePost(post.key);
+      await ctx.store.audit({ at: now, action: 'retract-undo', subject, detail: `${retracted.length} ledger entries cleared` });
+    }
+    return retracted.map((p) => ({ post: p.key, action: 'retract', detail: 'may be posted again', done: !opts.dryRun }));
+  }
+  if (!opts.dryRun) {
+    await ctx.store.addRetraction(subject, now);
+    await ctx.store.audit({ at: now, action: 'retract', subject, detail: 'retraction recorded' });
+  }
+  const actions: RetentionAction[] = [];
+  for (const post of await ctx.store.listPosts({ states: ['sent'] })) {
+    if (!post.requestKeys.some(matches)) continue;
+    const remaining = post.requestKeys.filter((k) => !matches(k));
+    actions.push(await reduce(ctx, lookups, post, remaining, 'retract', opts.dryRun ?? false));
+  }
+  if (!opts.dryRun && !subject.includes('/')) {
+    await ctx.store.forgetWeek(subject, now);
+    lookups.forgetWeek(subject);
+    await ctx.store.audit({ at: now, action: 'forget-week', subject, detail: 'week retracted: key and reactor hashes deleted; counts kept' });
+  }
+  return actions;
+}
