@@ -152,5 +152,5 @@ export function formatInstantIn(instant: Date, zone: string): string {
 
 /** "09:00 EDT" — the local time of day with the zone's abbreviation. */
 export function formatTimeIn(instant: Date, zone: string): string {
-  return DateTime.fromJSDate(instant, { zone: zoneOf(zone) }).toFormat('HH:mm ZZZZ');
+  return DateTime.fromJSDate(instant, { zone: zoneOf(zone) }).setLocale('en-US').toFormat('HH:mm ZZZZ');
 }

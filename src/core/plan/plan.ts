@@ -3,9 +3,10 @@
 //   - posting days = the days `schedule.post` fires, minus `skip`, plus every date named by
 //     a request's `date` (posted at the cron's time of day);
 //   - the k-th posting cron day of the week (k from 0, skip dates not counted) belongs to
-//     `rotation[k mod n]`, and carries that region's undated requests. With more posting
-//     days than regions the rotation wraps, and a region's requests are posted again on its
-//     next day (each post its own copy with its own expiry);
+//     `rotation[k mod n]`, and carries that region's undated requests. Every request is
+//     posted once (DESIGN: "the day it is posted", one expiry): with more posting days than
+//     regions the rotation wraps, and a region's second day carries nothing of its own
+//     (dated requests can fill it);
 //   - regions left without a day (fewer posting days than regions, e.g. a holiday) and
 //     regions missing from the rotation join the week's last posting day, with a warning;
 //   - a dated request is posted on its date only (plus that day's rotation region, if any).
@@ -92,17 +93,21 @@ export function planWeek(config: Config, week: WeekPlan): WeekPlanResult {
 
   // 2. Rotation over the posting cron days.
   const cronPostingDays = dates.filter((d) => cron.firesOn(d) && !skip.has(d));
+  // `regionsOfDay`: whose day it is; `carriedOn`: the one day each region's undated requests go out.
   const regionsOfDay = new Map<LocalDate, string[]>();
+  const carriedOn = new Map<string, LocalDate>();
   const rotation = config.rotation;
   cronPostingDays.forEach((date, k) => {
-    if (rotation.length > 0) regionsOfDay.set(date, [rotation[k % rotation.length]!]);
+    if (rotation.length === 0) return;
+    const region = rotation[k % rotation.length]!;
+    regionsOfDay.set(date, [region]);
+    if (!carriedOn.has(region)) carriedOn.set(region, date);
   });
 
   // 3. Regions with undated requests and no day join the last posting day.
   const postingDays = [...new Set([...cronPostingDays, ...dated.keys()])].sort();
   const lastDay = postingDays.at(-1);
-  const placed = new Set([...regionsOfDay.values()].flat());
-  const homeless = [...undatedByRegion.keys()].filter((region) => !placed.has(region));
+  const homeless = [...undatedByRegion.keys()].filter((region) => !carriedOn.has(region));
   // Rotation order first, then regions that are not in the rotation at all.
   homeless.sort((a, b) => rankOf(rotation, a) - rankOf(rotation, b));
   for (const region of homeless) {
@@ -118,6 +123,7 @@ export function planWeek(config: Config, week: WeekPlan): WeekPlanResult {
       weekIssue('warning', ['requests', first, 'region'], `${why}: its requests join the last posting day, ${formatLongDate(lastDay)}`),
     );
     regionsOfDay.set(lastDay, [...(regionsOfDay.get(lastDay) ?? []), region]);
+    carriedOn.set(region, lastDay);
   }
 
   // 4. The days, each request resolved with its expiry.
@@ -128,7 +134,7 @@ export function planWeek(config: Config, week: WeekPlan): WeekPlanResult {
     week.requests.forEach((request, i) => {
       const onThisDay =
         request.date === undefined
-          ? rotationRegions.includes(request.region) && regionIds.has(request.region)
+          ? regionIds.has(request.region) && carriedOn.get(request.region) === date
           : (dated.get(date) ?? []).includes(i);
       if (!onThisDay) return;
       const { scheduled, issue } = scheduleRequest(config, request, i, date);
