@@ -1,0 +1,280 @@
+// The weekly update text → a week file (DESIGN "Import"). Pure: the config, the text and
+// the dates in; the week, its YAML and the warnings out. Every choice a human should check
+// is a warning, and the relative dates it rewrote carry a `# confirm` comment in the file.
+import { addDays, isLocalDate, weekday, weekdayName } from '../core/time.js';
+import type { Config, LocalDate, Region } from '../core/types.js';
+import { findDatePhrases, rewriteRelative, weekdayMonthDay, type DatePhrase } from './date-phrases.js';
+import { asksForSomething, parseUpdate, type Paragraph, type Section } from './parse-update.js';
+import { regionDays } from './region-days.js';
+import { writeWeekYaml, type ImportedRequest, type ImportedWeek } from './week-yaml.js';
+
+/** A request's text is at most this long (DESIGN: one request fits one Slack section or Discord embed). */
+export const MAX_REQUEST_CHARS = 2800;
+
+/** Notes label for text found before the first heading. */
+export const BEFORE_FIRST_HEADING = '(before the first heading)';
+
+export interface ImportOptions {
+  /** The week's Monday; default: the Monday on or after `sent`, else on or after `today`. */
+  week?: LocalDate;
+  /** The date the update was sent: relative dates ("Tomorrow") are read from it. */
+  sent?: LocalDate;
+  /** Today in the organisation's zone (from the clock), for the default week. */
+  today: LocalDate;
+}
+
+export interface ImportWarning {
+  /** 1-based line of the update, when the warning is about one. */
+  line?: number;
+  message: string;
+}
+
+export type ImportErrorCode = 'bad-date' | 'not-monday' | 'no-sections';
+
+export interface ImportError {
+  code: ImportErrorCode;
+  message: string;
+}
+
+export type ImportResult =
+  | { ok: true; week: ImportedWeek; yaml: string; warnings: ImportWarning[] }
+  | { ok: false; error: ImportError; warnings: ImportWarning[] };
+
+/** The Monday on or after `date`. */
+export function mondayOnOrAfter(date: LocalDate): LocalDate {
+  return addDays(date, (8 - weekday(date)) % 7);
+}
+
+/** Checks the options: dates must be real dates, the week a Monday. */
+export function resolveWeek(options: ImportOptions): { ok: true; week: LocalDate } | { ok: false; error: ImportError } {
+  for (const [flag, value] of [['--week', options.week], ['--sent', options.sent]] as const) {
+    if (value !== undefined && !isLocalDate(value)) {
+      return { ok: false, error: { code: 'bad-date', message: `${flag} ${value} is not a date (YYYY-MM-DD)` } };
+    }
+  }
+  if (options.week !== undefined) {
+    if (weekday(options.week) !== 1) {
+      const monday = addDays(options.week, 1 - weekday(options.week));
+      return {
+        ok: false,
+        error: {
+          code: 'not-monday',
+          message: `--week ${options.week} is a ${weekdayName(options.week)}; give the week's Monday (${monday})`,
+        },
+      };
+    }
+    return { ok: true, week: options.week };
+  }
+  return { ok: true, week: mondayOnOrAfter(options.sent ?? options.today) };
+}
+
+interface Piece {
+  paragraph: Paragraph;
+  text: string;
+  date?: LocalDate;
+  comments: string[];
+}
+
+interface Context {
+  config: Config;
+  week: LocalDate;
+  sunday: LocalDate;
+  sent?: LocalDate;
+  ownDays: Map<string, LocalDate[]>;
+  skip: Set<LocalDate>;
+  warnings: ImportWarning[];
+}
+
+function quoteList(phrases: DatePhrase[]): string {
+  return phrases.map((p) => `"${p.phrase}"`).join(', ');
+}
+
+/** Why a date cannot be the paragraph's own posting date, or undefined when it can. */
+function whyNotDated(ctx: Context, region: Region, date: LocalDate): { note: string; message: string } | undefined {
+  if (date < ctx.week || date > ctx.sunday) {
+    return { note: 'outside the week', message: `outside the week ${ctx.week} to ${ctx.sunday}` };
+  }
+  if (ctx.skip.has(date)) return { note: 'a skip date: no post', message: 'a skip date in the config (no post that day)' };
+  if ((ctx.ownDays.get(region.id) ?? []).includes(date)) {
+    return { note: "the region's own day", message: `${region.name}'s own day` };
+  }
+  return undefined;
+}
+
+/** Reads one request paragraph's dates: rewrites relative ones and decides its posting date. */
+function placeParagraph(ctx: Context, region: Region, paragraph: Paragraph): Piece {
+  const phrases = findDatePhrases(paragraph.text, { week: ctx.week, ...(ctx.sent && { sent: ctx.sent }) });
+  const text = rewriteRelative(paragraph.text, phrases);
+  const comments: string[] = [];
+  const at = { line: paragraph.line };
+
+  for (const p of phrases) {
+    if (p.kind === 'explicit' && p.problem) ctx.warnings.push({ ...at, message: p.problem });
+    if (p.kind === 'relative' && p.date === undefined) {
+      comments.push(`confirm: "${p.phrase}" not read: no --sent date`);
+      ctx.warnings.push({ ...at, message: `${p.problem}; left as written and undated` });
+    }
+  }
+  const dated = phrases.filter((p) => p.date !== undefined);
+  const dates = [...new Set(dated.map((p) => p.date!))];
+
+  let date: LocalDate | undefined;
+  let why: { note: string; message: string } | undefined;
+  if (dates.length === 1) {
+    date = dates[0]!;
+    why = whyNotDated(ctx, region, date);
+  } else if (dates.length > 1) {
+    ctx.warnings.push({
+      ...at,
+      message: `names ${dates.length} dates (${quoteList(dated)}): left undated, on ${region.name}'s day; split it by hand if each date needs its own post`,
+    });
+    comments.push(`check: names ${dates.length} dates (${quoteList(dated)}); left undated`);
+  }
+
+  for (const p of dated) {
+    if (p.kind !== 'relative') continue;
+    const own = dates.length === 1 && why ? ` (${why.note})` : '';
+    comments.push(`confirm: "${p.phrase}" read as ${weekdayMonthDay(p.date!)}${own}`);
+  }
+
+  if (date !== undefined && why) {
+    const phrase = quoteList(dated);
+    ctx.warnings.push({
+      ...at,
+      message: `${phrase} is ${weekdayMonthDay(date)}, ${why.message}: left undated, on ${region.name}'s day`,
+    });
+    if (!dated.some((p) => p.kind === 'relative')) comments.push(`check: ${phrase} is ${why.note}; left undated`);
+    date = undefined;
+  }
+  return { paragraph, text, comments, ...(date !== undefined && { date }) };
+}
+
+/** Undated pieces of a section, joined into requests of at most MAX_REQUEST_CHARS. */
+function joinUndated(ctx: Context, region: Region, pieces: Piece[]): Array<Omit<ImportedRequest, 'id'>> {
+  const out: Array<Omit<ImportedRequest, 'id'>> = [];
+  let current: Omit<ImportedRequest, 'id'> | undefined;
+  for (const piece of pieces) {
+    if (piece.text.length > MAX_REQUEST_CHARS) {
+      ctx.warnings.push({
+        line: piece.paragraph.line,
+        message: `paragraph of ${piece.text.length} characters, over the ${MAX_REQUEST_CHARS} a request may hold: shorten or split it by hand`,
+      });
+    }
+    if (current && current.text.length + 2 + piece.text.length <= MAX_REQUEST_CHARS) {
+      current.text += `\n\n${piece.text}`;
+      current.comments.push(...piece.comments);
+      continue;
+    }
+    current = { region: region.id, text: piece.text, audience: 'staff', comments: [...piece.comments] };
+    out.push(current);
+  }
+  return out;
+}
+
+function sectionRequests(ctx: Context, section: Section, notes: string[]): Array<Omit<ImportedRequest, 'id'>> {
+  const region = section.region;
+  // In order of appearance: the undated paragraphs as one request where the first of them
+  // stood, each dated paragraph as its own request.
+  const slots: Array<{ undated: Piece[] } | { dated: Piece }> = [];
+  let undated: Piece[] | undefined;
+  for (const paragraph of section.paragraphs) {
+    if (!asksForSomething(paragraph.text)) {
+      notes.push(`${region.id}: ${paragraph.text}`);
+      ctx.warnings.push({
+        line: paragraph.line,
+        message: paragraph.headingLike
+          ? `"${paragraph.text}" looks like a heading but names no region in the config: kept in notes, and the text after it stays under ${region.name} (if it is a region, add it or an alias to the config's regions)`
+          : `asks for nothing (no "pray", "praise", "thank" or "ask"): kept in notes, not posted`,
+      });
+      continue;
+    }
+    const piece = placeParagraph(ctx, region, paragraph);
+    if (piece.date !== undefined) {
+      slots.push({ dated: piece });
+    } else if (undated) {
+      undated.push(piece);
+    } else {
+      undated = [piece];
+      slots.push({ undated });
+    }
+  }
+  return slots.flatMap((slot) =>
+    'dated' in slot
+      ? [{ region: region.id, text: slot.dated.text, date: slot.dated.date!, audience: 'staff' as const, comments: slot.dated.comments }]
+      : joinUndated(ctx, region, slot.undated),
+  );
+}
+
+/** Turns the text of a weekly update into a week file. */
+export function importUpdate(input: string, config: Config, options: ImportOptions): ImportResult {
+  const warnings: ImportWarning[] = [];
+  const resolved = resolveWeek(options);
+  if (!resolved.ok) return { ok: false, error: resolved.error, warnings };
+  const week = resolved.week;
+  const sunday = addDays(week, 6);
+  if (options.sent !== undefined && options.sent > sunday) {
+    warnings.push({ message: `--sent ${options.sent} is after the week it plans (${week} to ${sunday})` });
+  }
+
+  const parsed = parseUpdate(input, config.regions);
+  warnings.push(...parsed.warnings);
+  if (parsed.sections.length === 0) {
+    const names = config.regions.map((r) => r.name).join(', ');
+    return {
+      ok: false,
+      error: {
+        code: 'no-sections',
+        message: `no region heading found: expected a short line naming a region (${names}) or one of its aliases`,
+      },
+      warnings,
+    };
+  }
+
+  const ctx: Context = {
+    config,
+    week,
+    sunday,
+    ...(options.sent !== undefined && { sent: options.sent }),
+    ownDays: regionDays(config, week),
+    skip: new Set(config.skip),
+    warnings,
+  };
+
+  const notes: string[] = [];
+  for (const p of parsed.preamble) {
+    notes.push(`${BEFORE_FIRST_HEADING}: ${p.text}`);
+    warnings.push({ line: p.line, message: 'text before the first region heading: kept in notes, not posted' });
+  }
+
+  let verse = { text: '', reference: '' };
+  if (!parsed.verse) {
+    warnings.push({ message: 'no verse found (a quoted line followed by "– Book 1:2"): fill in verse.text and verse.reference' });
+  } else {
+    verse = { text: parsed.verse.text, reference: parsed.verse.reference };
+    if (verse.reference === '') {
+      warnings.push({ line: parsed.verse.line, message: 'no reference found for the verse: fill in verse.reference' });
+    }
+  }
+
+  const drafts = parsed.sections.flatMap((section) => sectionRequests(ctx, section, notes));
+  const counts = new Map<string, number>();
+  const requests: ImportedRequest[] = drafts.map((d) => {
+    const n = (counts.get(d.region) ?? 0) + 1;
+    counts.set(d.region, n);
+    return { region: d.region, id: `${d.region}-${n}`, text: d.text, ...(d.date !== undefined && { date: d.date }), audience: d.audience, comments: d.comments };
+  });
+
+  const withSection = new Set(parsed.sections.map((s) => s.region.id));
+  for (const regionId of config.rotation) {
+    const region = config.regions.find((r) => r.id === regionId);
+    if (!region) continue;
+    if (!withSection.has(regionId)) {
+      warnings.push({ message: `the update has no section for ${region.name}: it has no request this week` });
+    } else if (!requests.some((r) => r.region === regionId)) {
+      warnings.push({ message: `${region.name} has no request this week: all of its text went to notes` });
+    }
+  }
+
+  const imported: ImportedWeek = { week, verse, requests, notes };
+  return { ok: true, week: imported, yaml: writeWeekYaml(imported), warnings };
+}
