@@ -110,7 +110,7 @@ function crossChecks(data: Record<string, unknown>, regions: Region[]): PathIssu
     listAt(data, 'regions').forEach((entry, i) => {
       const id = textAt(entry, 'id');
       if (id !== undefined && !inRotation.has(id)) {
-        warning(['regions', i, 'id'], `region "${id}" is not in the rotation: it is posted only on dates its requests name`);
+        warning(['regions', i, 'id'], `region "${id}" is not in the rotation: its undated requests join the last posting day of the week`);
       }
     });
   }

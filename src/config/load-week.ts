@@ -1,0 +1,146 @@
+// Loads a week file, prompts/<YYYY-MM-DD>.yaml, into a typed WeekPlan. Checks what the file
+// alone can tell (with the config's regions); what needs the posting days (a date on a skip
+// date, expiry limits) is the planner's, reported by `checkAll`.
+import { basename } from 'node:path';
+import { addDays, isLocalDate, mondayOf, weekday, weekdayName } from '../core/time.js';
+import type { Config, Loaded, PrayerRequest, Problem, Region, WeekPlan } from '../core/types.js';
+import { regionHint } from './load-config.js';
+import { rememberSource } from './locations.js';
+import { isRecord, listAt, textAt } from './raw.js';
+import { cleanText, weekSchema, type RawWeek } from './week-schema.js';
+import { parseYamlText, problemAt, readYamlFile, type PathIssue, type YamlSource } from './yaml-source.js';
+import { issuesFromZod } from './zod-issues.js';
+
+/** `2026-10-12.yaml` → `2026-10-12`. */
+export const WEEK_FILE_NAME = /^(\d{4}-\d{2}-\d{2})\.yaml$/;
+
+/** Loads and validates one week file. `value` is present when it has no errors. */
+export async function loadWeekFile(path: string, config: Config): Promise<Loaded<WeekPlan>> {
+  return readWeek(path, config.regions);
+}
+
+/** Validates a week file's text already in memory (e.g. `import` output before it is written). */
+export function loadWeekText(file: string, text: string, config: Config): Loaded<WeekPlan> {
+  const read = parseYamlText(file, text);
+  if (!read.source) return { problems: read.problems };
+  const checked = validateWeek(read.source, config.regions);
+  return { ...checked, problems: [...read.problems, ...checked.problems] };
+}
+
+/**
+ * `loadWeekFile` against the regions known so far: `undefined` when the config could not
+ * be read at all (region ids are then not checked).
+ */
+export async function readWeek(path: string, regions: Region[] | undefined): Promise<Loaded<WeekPlan>> {
+  const read = await readYamlFile(path);
+  if (!read.source) return { problems: read.problems };
+  const checked = validateWeek(read.source, regions);
+  return { ...checked, problems: [...read.problems, ...checked.problems] };
+}
+
+function validateWeek(source: YamlSource, regions: Region[] | undefined): Loaded<WeekPlan> {
+  const data = source.data;
+  if (!isRecord(data)) {
+    const what = data === null || data === undefined ? 'the file is empty' : 'the file is not a map';
+    return { problems: [problemAt(source, { path: [], message: `${what}; a week file has week, verse and requests`, severity: 'error' })] };
+  }
+  const issues: PathIssue[] = [];
+  const parsed = weekSchema.safeParse(data);
+  if (!parsed.success) issues.push(...issuesFromZod(parsed.error, weekSchema, data, (p) => source.sourceText(p)));
+  issues.push(...crossChecks(data, source.file, regions));
+
+  const problems: Problem[] = issues.map((issue) => problemAt(source, issue));
+  if (!parsed.success || problems.some((p) => p.severity === 'error')) return { problems };
+  const value = toWeekPlan(parsed.data, source.file);
+  rememberSource(value, source);
+  return { value, problems };
+}
+
+function crossChecks(data: Record<string, unknown>, file: string, regions: Region[] | undefined): PathIssue[] {
+  const issues: PathIssue[] = [];
+  const error = (path: PathIssue['path'], message: string, at?: PathIssue['at']) =>
+    issues.push({ path, message, severity: 'error', ...(at ? { at } : {}) });
+
+  // The week: a Monday, the one the file is named after.
+  const week = textAt(data, 'week');
+  const validWeek = week !== undefined && isLocalDate(week) ? week : undefined;
+  const named = WEEK_FILE_NAME.exec(basename(file))?.[1];
+  if (validWeek !== undefined && weekday(validWeek) !== 1) {
+    error(['week'], `week ${validWeek} is a ${weekdayName(validWeek)}; a week starts on a Monday (that week's is ${mondayOf(validWeek)})`);
+  } else if (validWeek !== undefined && named !== undefined && named !== validWeek) {
+    error(['week'], `week ${validWeek} does not match the file name ${basename(file)}: rename the file or fix the date`);
+  }
+
+  const requests = listAt(data, 'requests');
+  if (Array.isArray(data['requests']) && requests.length === 0) {
+    issues.push({ path: ['requests'], message: 'no requests: nothing is posted this week', severity: 'warning' });
+  }
+
+  const monday = validWeek !== undefined ? mondayOf(validWeek) : undefined;
+  const knownIds = new Set(regions?.map((r) => r.id));
+  const countByRegion = new Map<string, number>();
+  const firstWithId = new Map<string, number>();
+  requests.forEach((request, i) => {
+    if (!isRecord(request)) return;
+    const region = textAt(request, 'region');
+
+    if (region !== undefined && regions !== undefined && !knownIds.has(region)) {
+      error(['requests', i, 'region'], `unknown region "${region}"${regionHint(region, regions)}`);
+    }
+
+    const date = textAt(request, 'date');
+    if (date !== undefined && isLocalDate(date) && monday !== undefined) {
+      const sunday = addDays(monday, 6);
+      if (date < monday || date > sunday) {
+        error(['requests', i, 'date'], `date ${date} is outside this week (Monday ${monday} to Sunday ${sunday})`);
+      }
+    }
+
+    // Ids: explicit, or `<region>-<n>` with n counting that region's requests from 1.
+    let n = 0;
+    if (region !== undefined) {
+      n = (countByRegion.get(region) ?? 0) + 1;
+      countByRegion.set(region, n);
+    }
+    const explicit = request['id'];
+    const id = typeof explicit === 'string' ? explicit : explicit === undefined && region !== undefined ? `${region}-${n}` : undefined;
+    if (id === undefined) return;
+    const first = firstWithId.get(id);
+    if (first === undefined) {
+      firstWithId.set(id, i);
+    } else if (typeof explicit === 'string') {
+      error(['requests', i, 'id'], `duplicate request id "${id}" (request ${first + 1} has it too): ids must be unique in a week`);
+    } else {
+      error(['requests', i], `request ${i + 1} gets the default id "${id}", which request ${first + 1} already has: give one of them another id`);
+    }
+  });
+  return issues;
+}
+
+function toWeekPlan(raw: RawWeek, source: string): WeekPlan {
+  const counts = new Map<string, number>();
+  const requests = raw.requests.map((r): PrayerRequest => {
+    const n = (counts.get(r.region) ?? 0) + 1;
+    counts.set(r.region, n);
+    const id = r.id ?? `${r.region}-${n}`;
+    return {
+      key: `${raw.week}/${id}`,
+      week: raw.week,
+      id,
+      region: r.region,
+      ...(r.title !== undefined ? { title: cleanText(r.title) } : {}),
+      text: cleanText(r.text),
+      ...(r.date !== undefined ? { date: r.date } : {}),
+      audience: r.audience,
+      ...(r.expires !== undefined ? { expires: r.expires } : {}),
+    };
+  });
+  const notes = raw.notes == null ? undefined : cleanText(raw.notes);
+  return {
+    source,
+    week: raw.week,
+    verse: { text: cleanText(raw.verse.text), reference: cleanText(raw.verse.reference) },
+    requests,
+    ...(notes ? { notes } : {}),
+  };
+}
