@@ -77,24 +77,29 @@ function crossChecks(data: Record<string, unknown>, regions: Region[]): PathIssu
     }
     idAt.set(id, i);
   });
+  // Ids and names first, so the alias is the one reported when an alias repeats a name.
+  const claim = (id: string, label: string, path: PathIssue['path']) => {
+    const key = normalizeName(label);
+    if (key === '') return;
+    const owner = nameOwner.get(key);
+    if (owner !== undefined && owner !== id) {
+      error(path, `"${label}" already names region "${owner}": /pray could not tell them apart`);
+    } else {
+      nameOwner.set(key, id);
+    }
+  };
   listAt(data, 'regions').forEach((entry, i) => {
     const id = textAt(entry, 'id');
     if (id === undefined) return;
-    const claim = (label: string, path: PathIssue['path']) => {
-      const key = normalizeName(label);
-      if (key === '') return;
-      const owner = nameOwner.get(key);
-      if (owner !== undefined && owner !== id) {
-        error(path, `"${label}" already names region "${owner}": /pray could not tell them apart`);
-      } else {
-        nameOwner.set(key, id);
-      }
-    };
-    claim(id, ['regions', i, 'id']);
+    claim(id, id, ['regions', i, 'id']);
     const name = textAt(entry, 'name');
-    if (name !== undefined) claim(name, ['regions', i, 'name']);
+    if (name !== undefined) claim(id, name, ['regions', i, 'name']);
+  });
+  listAt(data, 'regions').forEach((entry, i) => {
+    const id = textAt(entry, 'id');
+    if (id === undefined) return;
     listAt(entry, 'aliases').forEach((alias, j) => {
-      if (typeof alias === 'string') claim(alias, ['regions', i, 'aliases', j]);
+      if (typeof alias === 'string') claim(id, alias, ['regions', i, 'aliases', j]);
     });
   });
 
