@@ -1,7 +1,308 @@
+// `prayerbot preview [--week DATE] [--channel ID] [--format text|json]`: each day of a week
+// and what every channel will receive, exactly as the posts will read (parts included).
+//
+// Which week: `--week` (any date of it; normally its Monday), else this week in the
+// config's zone. When this week has no file, the newest week file is shown instead, with a
+// note on stderr (the console chat's first run replays the newest week the same way); with
+// no week files at all, or no file for an explicit `--week`, it says so and exits 1.
+// Exit codes: 0 shown, 1 problems (missing files, errors in the config or the week), 2 usage.
 import type { GlobalOptions } from '../cli.js';
+import { loadConfig } from '../config/load-config.js';
+import { loadPrompts } from '../config/load-prompts.js';
+import { planIssueProblem } from '../config/check.js';
+import { channelPostsOf, planWeek, splitIntoParts } from '../core/plan/plan.js';
+import { MESSAGE_LIMITS } from '../core/plan/limits.js';
+import { systemClock, type Clock } from '../core/ports.js';
+import { postDocument } from '../core/post-document.js';
+import { renderText } from '../core/render-text.js';
+import {
+  formatLongDate,
+  formatShortDate,
+  localDateOf,
+  formatTimeIn,
+  isLocalDate,
+  mondayOf,
+  todayIn,
+  weekDates,
+  weekday,
+} from '../core/time.js';
+import type { ChannelConfig, Config, LocalDate, PlanDay, PostPart, Problem, WeekPlan } from '../core/types.js';
+import { formatProblem } from '../core/types.js';
 
-// Placeholder until this command is built: says so plainly instead of pretending.
-export async function previewCommand(_globals: GlobalOptions, ..._args: unknown[]): Promise<number> {
-  console.error('prayerbot preview: not built yet');
-  return 2;
+export interface PreviewOptions {
+  week?: string;
+  channel?: string;
+  format?: 'text' | 'json';
+}
+
+/** Where the command writes, and its clock: the real ones, or a test's. */
+export interface PreviewIo {
+  out(text: string): void;
+  err(text: string): void;
+  clock: Clock;
+}
+
+const realIo: PreviewIo = {
+  out: (text) => process.stdout.write(`${text}\n`),
+  err: (text) => process.stderr.write(`${text}\n`),
+  clock: systemClock,
+};
+
+export async function previewCommand(globals: GlobalOptions, opts: PreviewOptions): Promise<number> {
+  return preview(globals, opts, realIo);
+}
+
+export async function preview(globals: GlobalOptions, opts: PreviewOptions, io: PreviewIo): Promise<number> {
+  const format = opts.format ?? 'text';
+  if (format !== 'text' && format !== 'json') {
+    io.err(`prayerbot preview: --format must be text or json, not "${String(format)}"`);
+    return 2;
+  }
+  if (opts.week !== undefined && !isLocalDate(opts.week)) {
+    io.err(`prayerbot preview: --week needs a date written YYYY-MM-DD (the week's Monday), not "${opts.week}"`);
+    return 2;
+  }
+
+  const loadedConfig = await loadConfig(globals.config);
+  const config = loadedConfig.value;
+  if (!config) {
+    for (const p of loadedConfig.problems) io.err(formatProblem(p));
+    io.err('prayerbot preview: the config has errors; fix them first (prayerbot check lists them too).');
+    return 1;
+  }
+
+  let channels = config.channels;
+  if (opts.channel !== undefined) {
+    channels = config.channels.filter((c) => c.id === opts.channel || `${c.platform}:${c.id}` === opts.channel);
+    if (channels.length === 0) {
+      const known = config.channels.map((c) => `${c.platform}:${c.id}`).join(', ') || 'none';
+      io.err(`prayerbot preview: no channel "${opts.channel}" in ${config.source}; channels: ${known}`);
+      return 2;
+    }
+  }
+
+  const { weeks, problems: promptProblems } = await loadPrompts(globals.prompts, config);
+  const choice = chooseWeek(config, weeks, promptProblems, opts.week, io.clock.now());
+  if (!choice.week) {
+    const expected = choice.expectedFile;
+    for (const p of promptProblems) if (expected && p.file.endsWith(`${expected}.yaml`)) io.err(formatProblem(p));
+    io.err(`prayerbot preview: ${choice.note}`);
+    return 1;
+  }
+  if (choice.note) io.err(`prayerbot preview: ${choice.note}`);
+  const week = choice.week;
+
+  const { days, issues } = planWeek(config, week);
+  const problems: Problem[] = [
+    ...loadedConfig.problems,
+    ...promptProblems.filter((p) => p.file === week.source),
+    ...issues.map((issue) => planIssueProblem(issue, config, week)),
+  ];
+  const unique = dedupe(problems);
+  for (const p of unique) io.err(formatProblem(p));
+
+  const shown = { ...config, channels };
+  const report = previewWeek(shown, week, days);
+  io.out(format === 'json' ? JSON.stringify(toJson(shown, week, report, unique), null, 2) : toText(shown, week, report));
+  return unique.some((p) => p.severity === 'error') ? 1 : 0;
+}
+
+interface WeekChoice {
+  week?: WeekPlan;
+  note?: string;
+  /** The file that was looked for, to show its own problems when it could not be read. */
+  expectedFile?: string;
+}
+
+function chooseWeek(
+  config: Config,
+  weeks: WeekPlan[],
+  problems: Problem[],
+  asked: LocalDate | undefined,
+  now: Date,
+): WeekChoice {
+  const findWeek = (monday: LocalDate) => weeks.find((w) => w.week === monday);
+  const broken = (monday: LocalDate) => problems.some((p) => p.severity === 'error' && p.file.endsWith(`${monday}.yaml`));
+  if (asked !== undefined) {
+    const monday = mondayOf(asked);
+    const week = findWeek(monday);
+    const moved = monday !== asked ? `${asked} is a ${formatLongDate(asked).split(',')[0]}; ` : '';
+    if (!week && broken(monday)) return { note: `${moved}the week file ${monday}.yaml has errors (above)`, expectedFile: monday };
+    if (!week) return { note: `${moved}no week file for the week of ${monday} (expected ${monday}.yaml in the prompts folder)`, expectedFile: monday };
+    return moved ? { week, note: `${moved}showing the week of Monday ${monday}` } : { week };
+  }
+  const thisMonday = mondayOf(todayIn(config.timezone, now));
+  const current = findWeek(thisMonday);
+  if (current) return { week: current };
+  if (broken(thisMonday)) return { note: `this week's file, ${thisMonday}.yaml, has errors (above): nothing will be posted from it`, expectedFile: thisMonday };
+  const newest = [...weeks].sort((a, b) => b.week.localeCompare(a.week))[0];
+  if (!newest) return { note: `no week files in the prompts folder (expected ${thisMonday}.yaml for this week)`, expectedFile: thisMonday };
+  return {
+    week: newest,
+    note: `no week file for this week (${thisMonday}.yaml): nothing will be posted this week. Showing the newest week, ${newest.week}; choose another with --week DATE.`,
+  };
+}
+
+function dedupe(problems: Problem[]): Problem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const key = formatProblem(p);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+// ---------------------------------------------------------------------------------------
+// What each day holds, for both formats.
+
+interface ChannelDay {
+  channel: ChannelConfig;
+  parts: PostPart[];
+}
+
+interface DayReport {
+  date: LocalDate;
+  /** Set for posting days. */
+  plan?: PlanDay;
+  skipped: boolean;
+  channels: ChannelDay[];
+  /** Why nothing is posted, for humans. */
+  nothing?: string;
+}
+
+function previewWeek(config: Config, week: WeekPlan, days: PlanDay[]): DayReport[] {
+  return weekDates(week.week).map((date) => {
+    const plan = days.find((d) => d.date === date);
+    const skipped = config.skip.includes(date);
+    if (!plan) {
+      return { date, skipped, channels: [], nothing: skipped ? 'a skip date in the config' : 'not a posting day' };
+    }
+    const posts = channelPostsOf(config, week, plan);
+    const channels = config.channels.map((channel) => {
+      const post = posts.find((p) => p.channel === channel);
+      return { channel, parts: post ? splitIntoParts(post, MESSAGE_LIMITS[channel.platform]) : [] };
+    });
+    let nothing: string | undefined;
+    if (plan.requests.length === 0) nothing = whyEmpty(config, week, plan, days);
+    else if (channels.every((c) => c.parts.length === 0)) nothing = "no channel's audience includes the day's requests";
+    return nothing ? { date, plan, skipped, channels, nothing } : { date, plan, skipped, channels };
+  });
+}
+
+/** Why a posting day holds no request: its rotation region's requests are elsewhere, or there are none. */
+function whyEmpty(config: Config, week: WeekPlan, plan: PlanDay, days: PlanDay[]): string {
+  const reasons = plan.rotationRegions.map((id) => {
+    const name = config.regions.find((r) => r.id === id)?.name ?? id;
+    const own = week.requests.filter((r) => r.region === id);
+    if (own.length === 0) return `rotation day of ${name}, which has no request this week`;
+    const elsewhere = days
+      .filter((d) => d.date !== plan.date && d.requests.some((r) => r.region === id))
+      .map((d) => formatLongDate(d.date).replace(/, \d{4}$/, ''));
+    const what = own.length === 1 ? 'request is' : 'requests are';
+    return `rotation day of ${name}, whose ${what} posted on ${elsewhere.join(' and ') || 'no day'}`;
+  });
+  return reasons.join('; ') || 'no request for this day';
+}
+
+// ---------------------------------------------------------------------------------------
+// Text.
+
+function channelLabel(channel: ChannelConfig): string {
+  const pub = channel.allowPublic ? ', allow_public' : '';
+  return `${channel.platform} ${channel.id} (${channel.audience}${pub})`;
+}
+
+function toText(config: Config, week: WeekPlan, report: DayReport[]): string {
+  const zone = config.timezone;
+  const out: string[] = [];
+  const posting = report.filter((d) => d.channels.some((c) => c.parts.length > 0)).map((d) => formatShortDate(d.date));
+  out.push(`Week of ${formatLongDate(week.week)} — ${week.source}`);
+  out.push(`Times in ${zone}. Channels: ${config.channels.map(channelLabel).join('; ') || 'none'}.`);
+  out.push(posting.length ? `Posts on ${posting.length} ${posting.length === 1 ? 'day' : 'days'}: ${posting.join(', ')}.` : 'Nothing is posted this week.');
+  for (const day of report) {
+    const when = day.plan ? ` · ${formatTimeIn(day.plan.postAt, zone)}` : '';
+    out.push('', `━━ ${formatLongDate(day.date)}${when} ${'━'.repeat(Math.max(3, 60 - formatLongDate(day.date).length - when.length))}`);
+    if (day.nothing) {
+      out.push(`   Nothing posted — ${day.nothing}.`);
+      continue;
+    }
+    for (const { channel, parts } of day.channels) {
+      if (parts.length === 0) {
+        out.push('', `   → ${channelLabel(channel)}: nothing — none of the day's requests has audience: everyone`);
+        continue;
+      }
+      for (const part of parts) {
+        const of = part.partCount > 1 ? ` · part ${part.part + 1} of ${part.partCount}` : '';
+        out.push('', `   → ${channelLabel(channel)}${of} · ledger ${part.ledgerKey}`);
+        const requests = part.sections.flatMap((s) => s.requests);
+        const when = (at: Date) => `${formatShortDate(localDateOf(at, zone))} ${formatTimeIn(at, zone)}`;
+        const expiries = new Set(requests.map((r) => r.expiresAt.getTime()));
+        out.push(
+          expiries.size === 1
+            ? `     requests: ${requests.map((r) => r.key).join(', ')} · expire ${when(requests[0]!.expiresAt)}`
+            : `     requests: ${requests.map((r) => `${r.key} (expires ${when(r.expiresAt)})`).join(', ')}`,
+        );
+        out.push('', renderText(postDocument(part), { indent: '     ', width: 80 }));
+      }
+    }
+  }
+  return out.join('\n');
+}
+
+function requestKeys(part: PostPart): string[] {
+  return part.sections.flatMap((s) => s.requests.map((r) => r.key));
+}
+
+/** When the whole part has expired: the latest expiry of its requests. */
+function latestExpiry(part: PostPart): Date | undefined {
+  const times = part.sections.flatMap((s) => s.requests.map((r) => r.expiresAt.getTime()));
+  return times.length ? new Date(Math.max(...times)) : undefined;
+}
+
+// ---------------------------------------------------------------------------------------
+// JSON: days → channels → parts.
+
+function toJson(config: Config, week: WeekPlan, report: DayReport[], problems: Problem[]) {
+  return {
+    week: week.week,
+    source: week.source,
+    timezone: config.timezone,
+    problems,
+    days: report.map((day) => ({
+      date: day.date,
+      weekday: formatLongDate(day.date).split(',')[0],
+      isoWeekday: weekday(day.date),
+      posting: day.plan !== undefined,
+      skipped: day.skipped,
+      postAt: day.plan ? day.plan.postAt.toISOString() : null,
+      rotationRegions: day.plan ? day.plan.rotationRegions : [],
+      nothing: day.nothing ?? null,
+      channels: day.channels.map(({ channel, parts }) => ({
+        platform: channel.platform,
+        channelId: channel.id,
+        audience: channel.audience,
+        allowPublic: channel.allowPublic,
+        parts: parts.map((part) => ({
+          ledgerKey: part.ledgerKey,
+          part: part.part,
+          partCount: part.partCount,
+          postAt: part.postAt.toISOString(),
+          expiresAt: latestExpiry(part)?.toISOString() ?? null,
+          regions: part.sections.map((s) => s.region.id),
+          requestKeys: requestKeys(part),
+          requests: part.sections.flatMap((s) =>
+            s.requests.map((r) => ({
+              key: r.key,
+              region: r.region,
+              audience: r.audience,
+              expiresOn: r.expiresOn,
+              expiresAt: r.expiresAt.toISOString(),
+            })),
+          ),
+          document: postDocument(part),
+        })),
+      })),
+    })),
+  };
 }
