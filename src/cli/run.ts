@@ -1,7 +1,41 @@
+// `prayerbot run`: start the bot and keep it running until SIGINT/SIGTERM.
 import type { GlobalOptions } from '../cli.js';
+import { EnvError, loadDotEnv, readEnv, secretValues } from '../env.js';
+import { startBot, StartError } from '../main.js';
+import { redact } from '../logger.js';
 
-// Placeholder until this command is built: says so plainly instead of pretending.
-export async function runCommand(_globals: GlobalOptions, ..._args: unknown[]): Promise<number> {
-  console.error('prayerbot run: not built yet');
-  return 2;
+export async function runCommand(globals: GlobalOptions): Promise<number> {
+  loadDotEnv();
+  const secrets = secretValues();
+  let env;
+  try {
+    env = readEnv();
+  } catch (error) {
+    if (error instanceof EnvError) {
+      console.error(`prayerbot: ${error.message}`);
+      return 2;
+    }
+    throw error;
+  }
+  let running;
+  try {
+    running = await startBot({ configPath: globals.config, promptsDir: globals.prompts, env, secrets });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    console.error(`prayerbot could not start: ${redact(message, secrets)}`);
+    return error instanceof StartError ? 1 : 1;
+  }
+  const bot = running;
+  await new Promise<void>((resolve) => {
+    let stopping = false;
+    const shutdown = (signal: string) => {
+      if (stopping) return;
+      stopping = true;
+      bot.log.info({ signal }, 'stopping: finishing in-flight work');
+      void bot.stop().finally(resolve);
+    };
+    process.once('SIGINT', () => shutdown('SIGINT'));
+    process.once('SIGTERM', () => shutdown('SIGTERM'));
+  });
+  return 0;
 }

@@ -28,6 +28,8 @@ export interface CoreContext {
   metrics: CoreMetrics;
   /** Per-process cache of channel inspections (privacy facts change rarely). */
   inspections: Map<string, { at: number; facts: ChannelInspection }>;
+  /** Days posted before this instant are never reported as missed (the console replay). */
+  sweepFrom?: Date;
   /** Channels found archived or deleted: not tried again until restart. */
   disabledChannels: Set<string>;
 }

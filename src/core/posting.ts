@@ -283,6 +283,7 @@ export async function sweep(ctx: CoreContext): Promise<PartResult[]> {
     if (day.date < addDays(today, -lookbackDays) || day.date > today) continue;
     const late = now.getTime() - day.postAt.getTime();
     if (late < 0) continue;
+    if (ctx.sweepFrom && day.postAt < ctx.sweepFrom) continue;
     if (late < windowMs) {
       results.push(...(await postDay(ctx, day.date)));
       continue;

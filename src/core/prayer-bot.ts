@@ -24,6 +24,7 @@ export interface PrayerBotOptions {
   metrics?: CoreMetrics;
   leaseMs?: number;
   renewMs?: number;
+  sweepFrom?: Date;
 }
 
 export class PrayerBot implements Inbound {
@@ -44,6 +45,7 @@ export class PrayerBot implements Inbound {
       metrics: options.metrics ?? noMetrics,
       inspections: new Map(),
       disabledChannels: new Set(),
+      ...(options.sweepFrom ? { sweepFrom: options.sweepFrom } : {}),
     };
     this.ingest = new ReactionIngest(options.store);
   }

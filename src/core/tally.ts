@@ -32,7 +32,9 @@ function add<K extends string>(into: Partial<Record<K, number>>, key: K, n: numb
 export function summarize(tallies: PostTally[], week?: LocalDate): TallySummary {
   const summary: TallySummary = { total: 0, byRegion: {}, byDay: {}, byWeek: {}, byPlatform: {}, byChannel: {}, rows: [] };
   if (week) summary.week = week;
-  const sorted = [...tallies].sort((a, b) => a.post.key.localeCompare(b.post.key));
+  // Only posts that reached a channel count (not skipped, failed or pending ones).
+  const counted = tallies.filter((t) => t.post.state === 'sent' || t.post.state === 'retired' || t.post.state === 'retracted');
+  const sorted = [...counted].sort((a, b) => a.post.key.localeCompare(b.post.key));
   for (const { post, count } of sorted) {
     summary.rows.push({
       week: post.week,

@@ -1,0 +1,98 @@
+// The environment: secrets and deployment settings. `.env` is read if present; variables
+// already set in the real environment win. Nothing here is ever logged with its value.
+import { existsSync, readFileSync } from 'node:fs';
+import { parseEnv } from 'node:util';
+
+export interface Env {
+  slack?: { botToken: string; signingSecret?: string; appToken?: string; apiUrl?: string };
+  discord?: { token: string; applicationId?: string; apiUrl?: string };
+  databaseUrl: string;
+  port: number;
+  metricsPort?: number;
+  /** Unset: info, or warn in the console chat. */
+  logLevel?: string;
+}
+
+export class EnvError extends Error {
+  readonly code = 'bad_env';
+  constructor(message: string) {
+    super(message);
+    this.name = 'EnvError';
+  }
+}
+
+/** Adds `.env` (if any) under the real environment, which wins. */
+export function loadDotEnv(path = '.env', into: NodeJS.ProcessEnv = process.env): void {
+  if (!existsSync(path)) return;
+  const parsed = parseEnv(readFileSync(path, 'utf8'));
+  for (const [key, value] of Object.entries(parsed)) {
+    if (into[key] === undefined) into[key] = value;
+  }
+}
+
+function port(name: string, raw: string | undefined, fallback: number | undefined): number | undefined {
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new EnvError(`${name} must be a port number from 0 to 65535, not "${raw}"`);
+  return n;
+}
+
+const LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const get = (name: string) => {
+    const value = source[name]?.trim();
+    return value ? value : undefined;
+  };
+  const env: Env = {
+    databaseUrl: get('DATABASE_URL') ?? 'sqlite:data/prayerbot.db',
+    port: port('PORT', get('PORT'), 3000)!,
+  };
+  const logLevel = get('LOG_LEVEL');
+  if (logLevel) env.logLevel = logLevel;
+  if (env.logLevel && !LEVELS.includes(env.logLevel)) throw new EnvError(`LOG_LEVEL must be one of ${LEVELS.join(', ')}, not "${env.logLevel}"`);
+  const metricsPort = port('METRICS_PORT', get('METRICS_PORT'), undefined);
+  if (metricsPort !== undefined) env.metricsPort = metricsPort;
+
+  const botToken = get('SLACK_BOT_TOKEN');
+  const signingSecret = get('SLACK_SIGNING_SECRET');
+  const appToken = get('SLACK_APP_TOKEN');
+  if (botToken) {
+    if (!signingSecret && !appToken) {
+      throw new EnvError('SLACK_BOT_TOKEN is set but neither SLACK_SIGNING_SECRET (HTTP) nor SLACK_APP_TOKEN (Socket Mode) is: set one of them');
+    }
+    env.slack = { botToken };
+    if (signingSecret) env.slack.signingSecret = signingSecret;
+    if (appToken) env.slack.appToken = appToken;
+    const apiUrl = get('SLACK_API_URL');
+    if (apiUrl) env.slack.apiUrl = apiUrl.endsWith('/') ? apiUrl : `${apiUrl}/`;
+  } else if (signingSecret || appToken) {
+    throw new EnvError('SLACK_SIGNING_SECRET or SLACK_APP_TOKEN is set but SLACK_BOT_TOKEN is not: Slack needs the bot token');
+  }
+
+  const discordToken = get('DISCORD_TOKEN');
+  if (discordToken) {
+    env.discord = { token: discordToken };
+    const applicationId = get('DISCORD_APPLICATION_ID');
+    if (applicationId) env.discord.applicationId = applicationId;
+    const apiUrl = get('DISCORD_API_URL');
+    if (apiUrl) env.discord.apiUrl = apiUrl.replace(/\/+$/, '');
+  }
+  return env;
+}
+
+/** Every secret value in the environment, for redaction from logs and errors. */
+export function secretValues(source: NodeJS.ProcessEnv = process.env): string[] {
+  const names = ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'DISCORD_TOKEN'];
+  const values = names.map((n) => source[n]?.trim()).filter((v): v is string => !!v && v.length >= 6);
+  const db = source['DATABASE_URL'];
+  if (db) {
+    try {
+      const url = new URL(db);
+      if (url.password) values.push(decodeURIComponent(url.password), url.password);
+    } catch {
+      // not a URL (sqlite:path): nothing secret in it
+    }
+  }
+  return values;
+}

@@ -1,0 +1,285 @@
+// Explicit wiring: config → logger → store → core → platforms → scheduler, torn down in
+// reverse. `prayerbot run` calls startBot; tests call it too, with fakes around it.
+import { createHash, randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import type { Server } from 'node:http';
+import type { Logger } from 'pino';
+import { alertStaff } from './core/alerts.js';
+import { dayOf } from './core/plan-state.js';
+import type { PlanState } from './core/plan-state.js';
+import { systemClock, type ChatPlatform, type Clock } from './core/ports.js';
+import { partsOfDay } from './core/posting.js';
+import { postDocument } from './core/post-document.js';
+import { PrayerBot } from './core/prayer-bot.js';
+import { todayIn } from './core/time.js';
+import { formatProblem, type ChannelConfig, type Config, type LocalDate, type Problem } from './core/types.js';
+import type { Env } from './env.js';
+import { close, createAppServer, listen, Metrics, type RequestHandler } from './http-server.js';
+import { createLogger } from './logger.js';
+import { loadPlan, PlanSource, problemLines } from './plan-source.js';
+import { CONSOLE_CHANNEL, ConsolePlatform } from './platforms/console/console-platform.js';
+import { Scheduler } from './scheduler.js';
+import { openStore } from './store/open-store.js';
+import type { Store } from './store/store.js';
+
+export interface StartOptions {
+  configPath: string;
+  promptsDir: string;
+  env: Env;
+  /** Secret values to redact from every log line. */
+  secrets: readonly string[];
+  clock?: Clock;
+  /** The console chat's terminal. */
+  input?: NodeJS.ReadableStream;
+  output?: NodeJS.WritableStream;
+  /** Where log lines go (default: stdout, or stderr in the console chat). */
+  logDestination?: NodeJS.WritableStream;
+  /** This process's lease owner id (default: host:pid:random). */
+  owner?: string;
+  /** Ledger lease overrides (tests of crash recovery). */
+  leaseMs?: number;
+}
+
+export interface RunningBot {
+  bot: PrayerBot;
+  store: Store;
+  log: Logger;
+  /** The HTTP port actually bound (PORT=0 picks one), if the server is up. */
+  port?: number;
+  metricsPort?: number;
+  /** What the console chat showed first ('today' or a replay of a date). */
+  shown?: { kind: 'today' | 'replay' | 'none'; date?: LocalDate };
+  stop(): Promise<void>;
+}
+
+export class StartError extends Error {
+  readonly code = 'start_failed';
+  constructor(
+    message: string,
+    readonly problems: Problem[] = [],
+  ) {
+    super(message);
+    this.name = 'StartError';
+  }
+}
+
+const CONSOLE: ChannelConfig = { platform: 'console', id: CONSOLE_CHANNEL, audience: 'staff', allowPublic: false };
+
+/** With no token the console is the only channel and the staff room. */
+function consoleConfig(config: Config): Config {
+  return { ...config, channels: [CONSOLE], staffReport: [{ platform: 'console', id: CONSOLE_CHANNEL }] };
+}
+
+function withConfig(state: PlanState, config: Config): PlanState {
+  return { ...state, config };
+}
+
+/** A clock that starts at `start` and runs at real speed (the console replay). */
+export function offsetClock(start: Date, base: Clock = systemClock): Clock {
+  const offset = start.getTime() - base.now().getTime();
+  return { now: () => new Date(base.now().getTime() + offset) };
+}
+
+/** The newest week's posting day nearest to `today` (ties: the earlier). */
+function replayDay(state: PlanState, today: LocalDate): LocalDate | undefined {
+  const newest = state.weeks.at(-1)?.week;
+  if (!newest) return undefined;
+  const days = state.days.filter((d) => d.week === newest && d.requests.length > 0);
+  const distance = (d: LocalDate) => Math.abs(Date.parse(d) - Date.parse(today));
+  return days.sort((a, b) => distance(a.date) - distance(b.date) || a.date.localeCompare(b.date))[0]?.date;
+}
+
+async function createPlatforms(env: Env, config: Config, log: Logger, clock: Clock): Promise<{ platforms: ChatPlatform[]; slackHandler?: RequestHandler }> {
+  const platforms: ChatPlatform[] = [];
+  let slackHandler: RequestHandler | undefined;
+  if (env.slack) {
+    const { createSlackPlatform } = await import('./platforms/slack/slack-platform.js');
+    const slack = createSlackPlatform({
+      botToken: env.slack.botToken,
+      ...(env.slack.signingSecret ? { signingSecret: env.slack.signingSecret } : {}),
+      ...(env.slack.appToken ? { appToken: env.slack.appToken } : {}),
+      ...(env.slack.apiUrl ? { apiUrl: env.slack.apiUrl } : {}),
+      reaction: config.reaction,
+      logger: log.child({ platform: 'slack' }),
+      clock,
+    });
+    platforms.push(slack);
+    if (slack.httpHandler) slackHandler = slack.httpHandler;
+  }
+  if (env.discord) {
+    const { createDiscordPlatform } = await import('./platforms/discord/discord-platform.js');
+    platforms.push(
+      createDiscordPlatform({
+        token: env.discord.token,
+        ...(env.discord.applicationId ? { applicationId: env.discord.applicationId } : {}),
+        ...(env.discord.apiUrl ? { apiUrl: env.discord.apiUrl } : {}),
+        reaction: config.reaction,
+        viewerRoleIds: () => config.staff.discordViewerRoles,
+        logger: log.child({ platform: 'discord' }),
+        clock,
+      }),
+    );
+  }
+  return { platforms, ...(slackHandler ? { slackHandler } : {}) };
+}
+
+export async function startBot(options: StartOptions): Promise<RunningBot> {
+  const consoleMode = !options.env.slack && !options.env.discord;
+  const log = createLogger({
+    // The console chat is for reading posts: only warnings and errors interrupt it.
+    level: options.env.logLevel ?? (consoleMode ? 'warn' : 'info'),
+    secrets: options.secrets,
+    destination: options.logDestination ?? (consoleMode ? process.stderr : process.stdout),
+  });
+
+  const loaded = await loadPlan(options.configPath, options.promptsDir, false);
+  if (!loaded.state) throw new StartError(`the config has errors:\n${problemLines(loaded.problems)}`, loaded.problems);
+  const firstState = loaded.state;
+  const weekErrors = loaded.problems.filter((p) => p.severity === 'error');
+
+  // The console shows today's post, or replays the newest week's nearest day on an
+  // in-memory store and a clock set to that day's post time.
+  let clock = options.clock ?? systemClock;
+  let databaseUrl = options.env.databaseUrl;
+  let shown: RunningBot['shown'] = { kind: 'none' };
+  let replayFrom: Date | undefined;
+  if (consoleMode) {
+    const today = todayIn(firstState.config.timezone, clock.now());
+    const todays = dayOf(firstState, today);
+    if (todays && todays.requests.length > 0) {
+      shown = { kind: 'today', date: today };
+    } else {
+      const date = replayDay(firstState, today);
+      if (date) {
+        shown = { kind: 'replay', date };
+        replayFrom = dayOf(firstState, date)!.postAt;
+        clock = offsetClock(replayFrom, clock);
+        databaseUrl = 'sqlite::memory:';
+      }
+    }
+  }
+  const effective = (state: PlanState) => (consoleMode ? withConfig(state, consoleConfig(state.config)) : state);
+
+  const store = await openStore(databaseUrl);
+  const owner = options.owner ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+  const metrics = new Metrics();
+  const teardown: Array<() => Promise<void>> = [async () => store.close()];
+  const stop = async () => {
+    for (const step of teardown.reverse()) {
+      try {
+        await step();
+      } catch (error) {
+        log.warn({ err: error instanceof Error ? error.message : String(error) }, 'shutdown step failed');
+      }
+    }
+  };
+
+  try {
+    let consolePlatform: ConsolePlatform | undefined;
+    let platforms: ChatPlatform[];
+    let slackHandler: RequestHandler | undefined;
+    if (consoleMode) {
+      consolePlatform = new ConsolePlatform({ input: options.input ?? process.stdin, output: options.output ?? process.stdout, clock });
+      if (shown.kind === 'replay') consolePlatform.heading = `REPLAY of ${shown.date}`;
+      platforms = [consolePlatform];
+    } else {
+      ({ platforms, slackHandler } = await createPlatforms(options.env, firstState.config, log, clock));
+    }
+
+    let scheduler: Scheduler | undefined;
+    let bot: PrayerBot | undefined;
+    const source = new PlanSource(firstState, { config: options.configPath, prompts: options.promptsDir }, log, {
+      changed: async (state) => {
+        await store.recordPlanHash(owner, state.hash, state.version);
+        scheduler?.reschedule(state.config);
+      },
+      broken: async (problems) => {
+        if (!bot) return;
+        const text = problemLines(problems);
+        const key = createHash('sha256').update(text).digest('hex').slice(0, 16);
+        await alertStaff(bot.ctx, `broken-plan:${key}`, `An edit to the plan has errors, so the last good plan keeps running:\n${text}`);
+      },
+    });
+    bot = new PrayerBot({ store, clock, log, platforms, plan: () => effective(source.current()), owner, metrics, ...(replayFrom ? { sweepFrom: replayFrom } : {}), ...(options.leaseMs ? { leaseMs: options.leaseMs, renewMs: Math.max(100, Math.floor(options.leaseMs / 4)) } : {}) });
+    const running = bot;
+    await store.recordPlanHash(owner, firstState.hash, firstState.version);
+
+    // HTTP: Slack needs it; in the console chat a busy port only costs /healthz.
+    const server: Server = createAppServer(
+      {
+        ready: () => platforms.every((p) => p.ready()),
+        detail: () => Object.fromEntries(platforms.map((p) => [p.name, p.ready()])),
+      },
+      slackHandler,
+    );
+    let port: number | undefined;
+    try {
+      port = await listen(server, options.env.port);
+      teardown.push(() => close(server));
+    } catch (error) {
+      if (!consoleMode) throw error;
+      log.warn({ port: options.env.port }, `/healthz is off: port ${options.env.port} is in use (set PORT to change it)`);
+    }
+    let metricsPort: number | undefined;
+    if (options.env.metricsPort !== undefined) {
+      const metricsServer = metrics.server();
+      metricsPort = await listen(metricsServer, options.env.metricsPort, '127.0.0.1');
+      teardown.push(() => close(metricsServer));
+    }
+
+    for (const platform of platforms) {
+      await platform.start(running);
+      teardown.push(() => platform.stop());
+    }
+    metrics.up.set(1);
+    teardown.push(() => running.drain());
+
+    if (weekErrors.length > 0) {
+      const text = weekErrors.map(formatProblem).join('\n');
+      await alertStaff(running.ctx, `broken-plan:${createHash('sha256').update(text).digest('hex').slice(0, 16)}`, `Some week files have errors and are not used until fixed:\n${text}`);
+    }
+
+    if (consolePlatform && shown.date) {
+      await showConsolePost(running, consolePlatform, shown.date);
+    } else if (consolePlatform) {
+      consolePlatform.show({ title: 'No prayer requests yet', fallback: '', sections: [], verse: { text: '', reference: '' }, footer: `Add a week file to ${options.promptsDir} (see prayerbot import --help).` }, 'none');
+    }
+    for (const platform of platforms) {
+      if (platform.name !== 'console') await running.resync(platform.name);
+    }
+
+    scheduler = new Scheduler({ sweep: () => running.sweep(), retire: () => running.retire(), digest: () => running.digest() }, log);
+    await scheduler.run('sweep');
+    await scheduler.run('retire');
+    scheduler.start(source.current().config);
+    const activeScheduler = scheduler;
+    teardown.push(() => activeScheduler.stop());
+    source.watch();
+    teardown.push(() => source.close());
+
+    const readyLine = consoleMode
+      ? `prayerbot ready — console chat${shown.kind === 'replay' ? ` (replay of ${shown.date})` : ''}. Type /pray help, react, or Ctrl-C to stop.`
+      : `prayerbot ready — ${platforms.map((p) => p.name).join(' + ')}${port !== undefined ? ` on port ${port}` : ''}`;
+    if (consolePlatform) (options.output ?? process.stdout).write(`${readyLine}\n`);
+    log.info({ port, plan: firstState.hash }, readyLine);
+
+    return { bot: running, store, log, ...(port !== undefined ? { port } : {}), ...(metricsPort !== undefined ? { metricsPort } : {}), shown, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+/** Sends the day's console post, or shows it again from the ledger if it was sent before. */
+async function showConsolePost(bot: PrayerBot, chat: ConsolePlatform, date: LocalDate): Promise<void> {
+  const results = await bot.postDay(date, { manual: true });
+  const shownNow = results.some((r) => r.outcome === 'sent');
+  if (shownNow) return;
+  const day = dayOf(bot.ctx.plan(), date);
+  if (!day) return;
+  const parts = await partsOfDay(bot.ctx, day, bot.ctx.clock.now());
+  for (const part of parts) {
+    const record = await bot.ctx.store.getPost(part.ledgerKey);
+    chat.show(postDocument(part), record?.messageId ?? part.ledgerKey, 'already posted today');
+  }
+}

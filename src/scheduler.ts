@@ -1,0 +1,68 @@
+// When things happen: node-cron in the organisation's zone for the post time and the
+// digest, a sweep every minute (and on `execution:missed`), retention every 15 minutes.
+// node-cron keeps nothing across restarts: the store's ledger is the memory, so a tick
+// here only ever asks the core to sweep — running it twice, or on every replica, is safe.
+import cron, { type ScheduledTask } from 'node-cron';
+import type { Log } from './core/ports.js';
+import type { Config } from './core/types.js';
+
+export interface SchedulerJobs {
+  sweep(): Promise<unknown>;
+  retire(): Promise<unknown>;
+  digest(): Promise<unknown>;
+}
+
+export const SWEEP_EVERY_MS = 60_000;
+export const RETIRE_EVERY_MS = 15 * 60_000;
+
+export class Scheduler {
+  private tasks: ScheduledTask[] = [];
+  private timers: NodeJS.Timeout[] = [];
+  private running = new Map<string, Promise<unknown>>();
+  private stopped = false;
+
+  constructor(
+    private readonly jobs: SchedulerJobs,
+    private readonly log: Log,
+  ) {}
+
+  /** Runs a job unless the same job is still running (ticks never pile up). */
+  run(name: keyof SchedulerJobs): Promise<unknown> {
+    if (this.stopped) return Promise.resolve();
+    const busy = this.running.get(name);
+    if (busy) return busy;
+    const job = this.jobs[name]()
+      .catch((error: unknown) => this.log.error({ job: name, err: error instanceof Error ? error.message : String(error) }, 'scheduled job failed'))
+      .finally(() => this.running.delete(name));
+    this.running.set(name, job);
+    return job;
+  }
+
+  start(config: Config): void {
+    this.schedule(config);
+    this.timers.push(setInterval(() => void this.run('sweep'), SWEEP_EVERY_MS));
+    this.timers.push(setInterval(() => void this.run('retire'), RETIRE_EVERY_MS));
+  }
+
+  /** Re-reads the cron expressions and zone (hot reload). */
+  reschedule(config: Config): void {
+    for (const task of this.tasks) void task.destroy();
+    this.tasks = [];
+    this.schedule(config);
+  }
+
+  private schedule(config: Config): void {
+    // The same names on every replica; the ledger makes the second runner a no-op.
+    const post = cron.schedule(config.schedule.post, () => this.run('sweep'), { timezone: config.timezone, name: 'prayerbot-post' });
+    post.on('execution:missed', () => void this.run('sweep'));
+    const digest = cron.schedule(config.schedule.digest, () => this.run('digest'), { timezone: config.timezone, name: 'prayerbot-digest' });
+    this.tasks.push(post, digest);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    for (const task of this.tasks) await task.destroy();
+    for (const timer of this.timers) clearInterval(timer);
+    await Promise.all(this.running.values());
+  }
+}
