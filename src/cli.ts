@@ -52,6 +52,7 @@ program
   .option('--week <date>', "the week's Monday (default: the Monday on or after --sent)")
   .option('--sent <date>', 'the date the update was sent; resolves "tomorrow", "this Saturday"…')
   .option('-o, --output <file>', 'write the week file here instead of standard output')
+  .option('--force', 'replace the -o file if it already exists')
   .action(run(async () => (await import('./cli/import.js')).importCommand));
 
 program

@@ -11,6 +11,11 @@ import { writeWeekYaml, type ImportedRequest, type ImportedWeek } from './week-y
 /** A request's text is at most this long (DESIGN: one request fits one Slack section or Discord embed). */
 export const MAX_REQUEST_CHARS = 2800;
 
+/** Characters as a person counts them (an emoji is one), as `check` counts them. */
+function chars(text: string): number {
+  return [...text].length;
+}
+
 /** Notes label for text found before the first heading. */
 export const BEFORE_FIRST_HEADING = '(before the first heading)';
 
@@ -45,27 +50,28 @@ export function mondayOnOrAfter(date: LocalDate): LocalDate {
   return addDays(date, (8 - weekday(date)) % 7);
 }
 
-/** Checks the options: dates must be real dates, the week a Monday. */
-export function resolveWeek(options: ImportOptions): { ok: true; week: LocalDate } | { ok: false; error: ImportError } {
+/** Checks `--week` and `--sent`: real dates, and the week a Monday. Undefined when fine. */
+export function checkDateOptions(options: { week?: string | undefined; sent?: string | undefined }): ImportError | undefined {
   for (const [flag, value] of [['--week', options.week], ['--sent', options.sent]] as const) {
     if (value !== undefined && !isLocalDate(value)) {
-      return { ok: false, error: { code: 'bad-date', message: `${flag} ${value} is not a date (YYYY-MM-DD)` } };
+      return { code: 'bad-date', message: `${flag} ${JSON.stringify(value)} is not a date (YYYY-MM-DD)` };
     }
   }
-  if (options.week !== undefined) {
-    if (weekday(options.week) !== 1) {
-      const monday = addDays(options.week, 1 - weekday(options.week));
-      return {
-        ok: false,
-        error: {
-          code: 'not-monday',
-          message: `--week ${options.week} is a ${weekdayName(options.week)}; give the week's Monday (${monday})`,
-        },
-      };
-    }
-    return { ok: true, week: options.week };
+  if (options.week !== undefined && weekday(options.week) !== 1) {
+    const monday = addDays(options.week, 1 - weekday(options.week));
+    return {
+      code: 'not-monday',
+      message: `--week ${options.week} is a ${weekdayName(options.week)}; give the week's Monday (${monday})`,
+    };
   }
-  return { ok: true, week: mondayOnOrAfter(options.sent ?? options.today) };
+  return undefined;
+}
+
+/** The week to import: `--week`, else the Monday on or after `--sent`, else on or after today. */
+export function resolveWeek(options: ImportOptions): { ok: true; week: LocalDate } | { ok: false; error: ImportError } {
+  const error = checkDateOptions(options);
+  if (error) return { ok: false, error };
+  return { ok: true, week: options.week ?? mondayOnOrAfter(options.sent ?? options.today) };
 }
 
 interface Piece {
@@ -89,14 +95,27 @@ function quoteList(phrases: DatePhrase[]): string {
   return phrases.map((p) => `"${p.phrase}"`).join(', ');
 }
 
+/** "South Asia's", "Global Office & Partners'". */
+function possessive(name: string): string {
+  return name.endsWith('s') ? `${name}'` : `${name}'s`;
+}
+
+/** Where an undated paragraph of `region` goes out, for messages. */
+function goesOut(ctx: Context, region: Region): string {
+  const days = ctx.ownDays.get(region.id) ?? [];
+  return days.length > 0 ? `it goes out with ${region.name} on ${weekdayMonthDay(days[0]!)}` : `it goes out with ${region.name}`;
+}
+
 /** Why a date cannot be the paragraph's own posting date, or undefined when it can. */
 function whyNotDated(ctx: Context, region: Region, date: LocalDate): { note: string; message: string } | undefined {
   if (date < ctx.week || date > ctx.sunday) {
-    return { note: 'outside the week', message: `outside the week ${ctx.week} to ${ctx.sunday}` };
+    return { note: 'outside the week', message: `outside the week ${ctx.week} to ${ctx.sunday}: left undated; ${goesOut(ctx, region)}` };
   }
-  if (ctx.skip.has(date)) return { note: 'a skip date: no post', message: 'a skip date in the config (no post that day)' };
+  if (ctx.skip.has(date)) {
+    return { note: 'a skip date: no post', message: `a skip date in the config (no post that day): left undated; ${goesOut(ctx, region)}` };
+  }
   if ((ctx.ownDays.get(region.id) ?? []).includes(date)) {
-    return { note: "the region's own day", message: `${region.name}'s own day` };
+    return { note: "the region's own day", message: `${possessive(region.name)} own day: left undated, as it goes out that day anyway` };
   }
   return undefined;
 }
@@ -126,7 +145,7 @@ function placeParagraph(ctx: Context, region: Region, paragraph: Paragraph): Pie
   } else if (dates.length > 1) {
     ctx.warnings.push({
       ...at,
-      message: `names ${dates.length} dates (${quoteList(dated)}): left undated, on ${region.name}'s day; split it by hand if each date needs its own post`,
+      message: `names ${dates.length} dates (${quoteList(dated)}): left undated; ${goesOut(ctx, region)} (split it by hand if a date needs its own post)`,
     });
     comments.push(`check: names ${dates.length} dates (${quoteList(dated)}); left undated`);
   }
@@ -141,7 +160,7 @@ function placeParagraph(ctx: Context, region: Region, paragraph: Paragraph): Pie
     const phrase = quoteList(dated);
     ctx.warnings.push({
       ...at,
-      message: `${phrase} is ${weekdayMonthDay(date)}, ${why.message}: left undated, on ${region.name}'s day`,
+      message: `${phrase} is ${weekdayMonthDay(date)}, ${why.message}`,
     });
     if (!dated.some((p) => p.kind === 'relative')) comments.push(`check: ${phrase} is ${why.note}; left undated`);
     date = undefined;
@@ -154,13 +173,13 @@ function joinUndated(ctx: Context, region: Region, pieces: Piece[]): Array<Omit<
   const out: Array<Omit<ImportedRequest, 'id'>> = [];
   let current: Omit<ImportedRequest, 'id'> | undefined;
   for (const piece of pieces) {
-    if (piece.text.length > MAX_REQUEST_CHARS) {
+    if (chars(piece.text) > MAX_REQUEST_CHARS) {
       ctx.warnings.push({
         line: piece.paragraph.line,
-        message: `paragraph of ${piece.text.length} characters, over the ${MAX_REQUEST_CHARS} a request may hold: shorten or split it by hand`,
+        message: `paragraph of ${chars(piece.text)} characters, over the ${MAX_REQUEST_CHARS} a request may hold: shorten or split it by hand`,
       });
     }
-    if (current && current.text.length + 2 + piece.text.length <= MAX_REQUEST_CHARS) {
+    if (current && chars(current.text) + 2 + chars(piece.text) <= MAX_REQUEST_CHARS) {
       current.text += `\n\n${piece.text}`;
       current.comments.push(...piece.comments);
       continue;
