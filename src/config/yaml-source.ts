@@ -122,7 +122,7 @@ export function parseYamlText(file: string, text: string): { source?: YamlSource
 
   for (const error of doc.errors) {
     if (error.code === 'DUPLICATE_KEY') {
-      const key = text.slice(error.pos[0], error.pos[1]).trim();
+      const key = /^\s*("(?:[^"\\\n]|\\.)*"|'[^'\n]*'|[^:\n]*?)\s*:/.exec(text.slice(error.pos[0]))?.[1] ?? '';
       push(error.pos[0], key ? `duplicate key "${key}": each key may appear once in a map` : 'duplicate key: each key may appear once in a map');
     } else {
       push(error.pos[0], `YAML syntax: ${error.message}`);
@@ -142,7 +142,11 @@ export function parseYamlText(file: string, text: string): { source?: YamlSource
         return;
       }
       if (node.tag !== undefined && !ALLOWED_TAGS.has(node.tag)) {
-        push(start, `tag ${showTag(node.tag)} is not allowed: only plain YAML (maps, lists, text, numbers, true/false)`);
+        // The range starts at the value; point at the tag written before it when it is near.
+        const shown = showTag(node.tag);
+        const written = text.lastIndexOf(shown, start);
+        const at = written >= 0 && start - written <= shown.length + 80 ? written : start;
+        push(at, `tag ${shown} is not allowed: only plain YAML (maps, lists, text, numbers, true/false)`);
       }
     },
     Pair(_key, pair) {
