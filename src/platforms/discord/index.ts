@@ -1,0 +1,14 @@
+// The Discord adapter's public face: the platform factory, its command definitions and
+// the facts other parts (deploy-commands, docs, benchmarks) need.
+export {
+  createDiscordPlatform,
+  DISCORD_INTENTS,
+  type DiscordPlatform,
+  type DiscordPlatformOptions,
+  type DoctorLine,
+  type DoctorOptions,
+} from './discord-platform.js';
+export { commandDefinitions, putCommands, PRAY_COMMAND, STAFF_COMMAND, STAFF_DEFAULT_PERMISSION } from './commands.js';
+export { INVITE_PERMISSIONS, NEEDED_PERMISSIONS } from './permissions.js';
+export { POST_LIMITS, nonceOf, markerUrl, ledgerKeyOfMarker } from './render.js';
+export { discordEmojiOf } from './reactions.js';
