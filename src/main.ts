@@ -66,7 +66,7 @@ export class StartError extends Error {
 const CONSOLE: ChannelConfig = { platform: 'console', id: CONSOLE_CHANNEL, audience: 'staff', allowPublic: false };
 
 /** With no token the console is the only channel and the staff room. */
-function consoleConfig(config: Config): Config {
+export function consoleConfig(config: Config): Config {
   return { ...config, channels: [CONSOLE], staffReport: [{ platform: 'console', id: CONSOLE_CHANNEL }] };
 }
 
@@ -89,7 +89,7 @@ function replayDay(state: PlanState, today: LocalDate): LocalDate | undefined {
   return days.sort((a, b) => distance(a.date) - distance(b.date) || a.date.localeCompare(b.date))[0]?.date;
 }
 
-async function createPlatforms(env: Env, config: Config, log: Logger, clock: Clock): Promise<{ platforms: ChatPlatform[]; slackHandler?: RequestHandler }> {
+export async function createPlatforms(env: Env, config: Config, log: Logger, clock: Clock): Promise<{ platforms: ChatPlatform[]; slackHandler?: RequestHandler }> {
   const platforms: ChatPlatform[] = [];
   let slackHandler: RequestHandler | undefined;
   if (env.slack) {

@@ -1,7 +1,95 @@
+// `prayerbot doctor`: checks the set-up end to end and says what to fix. The first thing a
+// new operator runs. Exit 0 when everything is fine, 1 when something needs fixing.
 import type { GlobalOptions } from '../cli.js';
+import { checkAll } from '../config/check.js';
+import { buildPlanState } from '../core/plan-state.js';
+import { systemClock, type ChatPlatform } from '../core/ports.js';
+import { formatInstantIn, mondayOf, todayIn } from '../core/time.js';
+import { formatProblem, type ChannelConfig } from '../core/types.js';
+import { EnvError, loadDotEnv, readEnv, secretValues, type Env } from '../env.js';
+import { createLogger, redact } from '../logger.js';
+import { createPlatforms } from '../main.js';
+import { openStore } from '../store/open-store.js';
 
-// Placeholder until this command is built: says so plainly instead of pretending.
-export async function doctorCommand(_globals: GlobalOptions, ..._args: unknown[]): Promise<number> {
-  console.error('prayerbot doctor: not built yet');
-  return 2;
+interface Line {
+  ok: boolean;
+  text: string;
+}
+
+/** Platforms that can examine their own set-up (tokens, scopes, channels). */
+interface SelfChecking {
+  doctor(channels: ChannelConfig[]): Promise<Line[]>;
+}
+
+function selfChecking(platform: ChatPlatform): platform is ChatPlatform & SelfChecking {
+  return typeof (platform as Partial<SelfChecking>).doctor === 'function';
+}
+
+export async function doctorCommand(globals: GlobalOptions): Promise<number> {
+  const lines: Array<Line & { section: string }> = [];
+  const say = (section: string, ok: boolean, text: string) => lines.push({ section, ok, text });
+  loadDotEnv();
+  const secrets = secretValues();
+
+  let env: Env | undefined;
+  try {
+    env = readEnv();
+    say('environment', true, `platforms with tokens: ${[env.slack && `slack (${env.slack.appToken ? 'Socket Mode' : 'HTTP on PORT ' + env.port + ', POST /slack/events'})`, env.discord && 'discord'].filter(Boolean).join(', ') || 'none — `prayerbot run` starts the console chat'}`);
+    if (env.discord && !env.discord.applicationId) say('environment', false, 'DISCORD_APPLICATION_ID is not set: deploy-commands needs it');
+  } catch (error) {
+    say('environment', false, error instanceof EnvError ? error.message : String(error));
+  }
+
+  const checked = await checkAll(globals.config, globals.prompts);
+  const errors = checked.problems.filter((p) => p.severity === 'error');
+  for (const p of checked.problems) say('plan', p.severity !== 'error', formatProblem(p));
+  if (checked.config) {
+    say('plan', errors.length === 0, `${checked.weeks.length} week file(s) in ${globals.prompts}; ${errors.length} error(s)`);
+    const config = checked.config;
+    const now = systemClock.now();
+    const today = todayIn(config.timezone, now);
+    say('clock', true, `now ${formatInstantIn(now, config.timezone)} in ${config.timezone}`);
+    const state = buildPlanState(config, checked.weeks);
+    const next = state.days.find((d) => d.postAt > now && d.requests.length > 0);
+    say('plan', next !== undefined, next ? `next post: ${formatInstantIn(next.postAt, config.timezone)} (${next.date})` : `no post is planned after today: add prompts/${mondayOf(today)}.yaml or a later week`);
+    if (!checked.weeks.some((w) => w.week === mondayOf(today))) say('plan', false, `no plan for this week (prompts/${mondayOf(today)}.yaml): nothing is posted until it exists`);
+    if (config.staffReport.length === 0) say('plan', false, 'staff_report is empty: alerts and tallies reach nobody');
+  }
+
+  if (env) {
+    try {
+      const store = await openStore(env.databaseUrl);
+      const weeks = await store.weeksWithKeys();
+      say('store', true, `${store.kind} reachable and migrated (${weeks.length} week key(s) held)`);
+      await store.close();
+    } catch (error) {
+      say('store', false, redact(error instanceof Error ? error.message : String(error), secrets));
+    }
+    if (checked.config && (env.slack || env.discord)) {
+      const log = createLogger({ level: 'error', secrets, destination: process.stderr });
+      try {
+        const { platforms } = await createPlatforms(env, checked.config, log, systemClock);
+        for (const platform of platforms) {
+          if (!selfChecking(platform)) continue;
+          const channels = checked.config.channels.filter((c) => c.platform === platform.name);
+          const staff = checked.config.staffReport.filter((t) => t.platform === platform.name).map((t) => ({ platform: t.platform, id: t.id, audience: 'staff' as const, allowPublic: false }));
+          try {
+            for (const line of await platform.doctor([...channels, ...staff.filter((s) => !channels.some((c) => c.id === s.id))])) say(platform.name, line.ok, line.text);
+          } catch (error) {
+            say(platform.name, false, redact(error instanceof Error ? error.message : String(error), secrets));
+          }
+        }
+      } catch (error) {
+        say('platforms', false, redact(error instanceof Error ? error.message : String(error), secrets));
+      }
+    }
+  }
+
+  for (const section of new Set(lines.map((l) => l.section))) {
+    console.log(`\n${section}`);
+    for (const line of lines.filter((l) => l.section === section)) console.log(`  ${line.ok ? '✓' : '✗'} ${redact(line.text, secrets)}`);
+  }
+  const bad = lines.filter((l) => !l.ok).length;
+  console.log(bad === 0 ? '\nAll good.' : `\n${bad} thing(s) to fix.`);
+  return bad === 0 ? 0 : 1;
 }
