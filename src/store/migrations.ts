@@ -74,7 +74,7 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE TABLE processed_events (
         event_id TEXT    PRIMARY KEY,
         seen_at  INTEGER NOT NULL
-      ) STRICT;
+      ) STRICT, WITHOUT ROWID;
       CREATE INDEX processed_events_by_seen ON processed_events (seen_at);
 
       CREATE TABLE alerts (

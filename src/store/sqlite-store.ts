@@ -94,6 +94,7 @@ export class SqliteStore implements Store {
   private readonly insertEvent: Database.Statement;
   private readonly upsertReaction: Database.Statement;
   private readonly selectPost: Database.Statement;
+  private readonly selectLivePost: Database.Statement;
 
   /** Opens (creating when absent) the file at `path`, or `:memory:`, and migrates it. */
   static open(path: string, options: SqliteStoreOptions = {}): SqliteStore {
@@ -119,14 +120,13 @@ export class SqliteStore implements Store {
   private constructor(db: Database.Database) {
     this.db = db;
     this.insertEvent = db.prepare('INSERT INTO processed_events (event_id, seen_at) VALUES (?, ?) ON CONFLICT (event_id) DO NOTHING');
-    // Newest wins; only posts that exist and whose week was not forgotten take hashes.
+    // Newest wins. Callers check first that the post exists and its week is not forgotten.
     this.upsertReaction = db.prepare(`
-      INSERT INTO reactions (post_key, person_hash, variant, present, order_micros)
-      SELECT @postKey, @personHash, @variant, @present, @orderMicros
-      WHERE EXISTS (SELECT 1 FROM posts WHERE key = @postKey AND frozen_count IS NULL)
+      INSERT INTO reactions (post_key, person_hash, variant, present, order_micros) VALUES (?, ?, ?, ?, ?)
       ON CONFLICT (post_key, person_hash, variant) DO UPDATE
         SET present = excluded.present, order_micros = excluded.order_micros
         WHERE excluded.order_micros > reactions.order_micros`);
+    this.selectLivePost = db.prepare('SELECT 1 FROM posts WHERE key = ? AND frozen_count IS NULL');
     this.selectPost = db.prepare(`SELECT ${POST_COLUMNS} FROM posts WHERE key = ?`);
   }
 
@@ -265,38 +265,39 @@ export class SqliteStore implements Store {
   async applyReactions(changes: ReactionChange[]): Promise<void> {
     if (changes.length === 0) return;
     const run = this.db.transaction(() => {
+      const live = new Map<string, boolean>(); // post key → takes hashes, read once per batch
       for (const change of changes) {
         if (change.eventId !== undefined) {
           const seenAt = Math.floor(change.orderMicros / 1000);
           if (this.insertEvent.run(change.eventId, seenAt).changes === 0) continue; // seen before
         }
-        this.upsertReaction.run({
-          postKey: change.postKey,
-          personHash: change.personHash,
-          variant: change.variant,
-          present: change.present ? 1 : 0,
-          orderMicros: Math.round(change.orderMicros),
-        });
+        let takes = live.get(change.postKey);
+        if (takes === undefined) {
+          takes = this.selectLivePost.get(change.postKey) !== undefined;
+          live.set(change.postKey, takes);
+        }
+        if (!takes) continue;
+        this.upsertReaction.run(change.postKey, change.personHash, change.variant, change.present ? 1 : 0, Math.round(change.orderMicros));
       }
     });
     run.immediate();
   }
 
   async replaceReactions(postKey: string, holders: Array<{ personHash: string; variant: string }>, orderMicros: number): Promise<void> {
-    orderMicros = Math.round(orderMicros);
+    const order = Math.round(orderMicros);
     const holding = new Set(holders.map((h) => `${h.personHash}\u0000${h.variant}`));
     const run = this.db.transaction(() => {
+      if (this.selectLivePost.get(postKey) === undefined) return; // unknown, or its week forgotten
       const stored = this.sql('SELECT person_hash, variant FROM reactions WHERE post_key = ?').all(postKey) as Array<{
         person_hash: string;
         variant: string;
       }>;
+      // Everyone stored but not in the snapshot: absent as of the snapshot, unless newer.
       for (const row of stored) {
         if (holding.has(`${row.person_hash}\u0000${row.variant}`)) continue;
-        this.upsertReaction.run({ postKey, personHash: row.person_hash, variant: row.variant, present: 0, orderMicros });
+        this.upsertReaction.run(postKey, row.person_hash, row.variant, 0, order);
       }
-      for (const holder of holders) {
-        this.upsertReaction.run({ postKey, personHash: holder.personHash, variant: holder.variant, present: 1, orderMicros });
-      }
+      for (const holder of holders) this.upsertReaction.run(postKey, holder.personHash, holder.variant, 1, order);
     });
     run.immediate();
   }

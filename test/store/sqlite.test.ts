@@ -1,0 +1,118 @@
+// The Store contract against SQLite files in a temporary folder (a fresh file per test),
+// plus what only SQLite has: several processes on one file, and its pragmas.
+import { fork } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { StoreError } from '../../src/store/errors.js';
+import { MIGRATIONS } from '../../src/store/migrations.js';
+import { SqliteStore } from '../../src/store/sqlite-store.js';
+import { storeContract } from './contract.js';
+
+const folder = mkdtempSync(join(tmpdir(), 'prayerbot-sqlite-'));
+let n = 0;
+let file = '';
+
+beforeEach(() => {
+  file = join(folder, `store-${++n}.db`);
+});
+
+afterAll(() => {
+  rmSync(folder, { recursive: true, force: true });
+});
+
+storeContract(
+  'sqlite',
+  async () => SqliteStore.open(file),
+  () => ({
+    async storedHashes() {
+      const db = new Database(file, { readonly: true });
+      try {
+        return (db.prepare('SELECT person_hash FROM reactions').all() as Array<{ person_hash: string }>).map((r) => r.person_hash);
+      } finally {
+        db.close();
+      }
+    },
+  }),
+);
+
+describe('sqlite: one file, several processes', () => {
+  const children: ReturnType<typeof fork>[] = [];
+  afterEach(() => {
+    for (const child of children.splice(0)) if (child.exitCode === null) child.kill();
+  });
+
+  it('lets exactly one of two processes win each post', async () => {
+    SqliteStore.open(file).close(); // migrate once up front so both start claiming together
+    const count = 300;
+    const worker = fileURLToPath(new URL('./claim-race-worker.ts', import.meta.url));
+    const start = (owner: string) => {
+      const child = fork(worker, [file, owner, String(count)], { execArgv: ['--import', 'tsx'] });
+      children.push(child);
+      const ready = new Promise<void>((resolve) => child.once('message', () => resolve()));
+      const done = new Promise<string[]>((resolve, reject) => {
+        child.on('message', (m) => {
+          if (typeof m === 'object' && m !== null && 'won' in m) resolve((m as { won: string[] }).won);
+        });
+        child.once('exit', (code) => reject(new Error(`claim worker ${owner} exited with ${code}`)));
+      });
+      return { child, ready, done };
+    };
+    const a = start('process-a');
+    const b = start('process-b');
+    await Promise.all([a.ready, b.ready]);
+    a.child.send('go');
+    b.child.send('go');
+    const [wonA, wonB] = await Promise.all([a.done, b.done]);
+    expect(wonA.length + wonB.length).toBe(count);
+    expect(new Set([...wonA, ...wonB]).size).toBe(count);
+  });
+});
+
+describe('sqlite: file settings and migrations', () => {
+  it('keeps the database in WAL mode and records each migration once', async () => {
+    (await SqliteStore.open(file)).close();
+    (await SqliteStore.open(file)).close();
+    const db = new Database(file, { readonly: true });
+    try {
+      expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+      const versions = db.prepare('SELECT version FROM schema_migrations ORDER BY version').all() as Array<{ version: number }>;
+      expect(versions.map((v) => v.version)).toEqual(MIGRATIONS.map((m) => m.version));
+    } finally {
+      db.close();
+    }
+  });
+
+  it('refuses a database migrated by a newer prayerbot', async () => {
+    (await SqliteStore.open(file)).close();
+    const db = new Database(file);
+    db.prepare(`INSERT INTO schema_migrations (version, name, applied_at) VALUES (999, 'from the future', 0)`).run();
+    db.close();
+    let error: unknown;
+    try {
+      SqliteStore.open(file);
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(StoreError);
+    expect(error).toMatchObject({ code: 'schema_too_new' });
+    expect((error as Error).message).toContain('migration 999');
+  });
+
+  it('applies a later migration step to an existing database, keeping its data', async () => {
+    const store = SqliteStore.open(file);
+    await store.addRetraction('2026-10-12', new Date('2026-10-12T13:00:00Z'));
+    await store.close();
+    const next = [...MIGRATIONS, { version: 1000, name: 'test step', sql: 'CREATE TABLE test_step (id INTEGER PRIMARY KEY) STRICT' }];
+    const upgraded = SqliteStore.open(file, { migrations: next });
+    expect(await upgraded.retractions()).toEqual(['2026-10-12']);
+    await upgraded.close();
+    SqliteStore.open(file, { migrations: next }).close(); // again: nothing to do
+    const db = new Database(file, { readonly: true });
+    expect((db.prepare('SELECT count(*) AS n FROM schema_migrations WHERE version = 1000').get() as { n: number }).n).toBe(1);
+    db.close();
+  });
+});
