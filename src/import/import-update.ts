@@ -95,6 +95,8 @@ function quoteList(phrases: DatePhrase[]): string {
   return phrases.map((p) => `"${p.phrase}"`).join(', ');
 }
 
+const OWN_DAY = "the region's own day";
+
 /** "South Asia's", "Global Office & Partners'". */
 function possessive(name: string): string {
   return name.endsWith('s') ? `${name}'` : `${name}'s`;
@@ -115,7 +117,7 @@ function whyNotDated(ctx: Context, region: Region, date: LocalDate): { note: str
     return { note: 'a skip date: no post', message: `a skip date in the config (no post that day): left undated; ${goesOut(ctx, region)}` };
   }
   if ((ctx.ownDays.get(region.id) ?? []).includes(date)) {
-    return { note: "the region's own day", message: `${possessive(region.name)} own day: left undated, as it goes out that day anyway` };
+    return { note: OWN_DAY, message: `${possessive(region.name)} own day: left undated, as it goes out that day anyway` };
   }
   return undefined;
 }
@@ -162,7 +164,11 @@ function placeParagraph(ctx: Context, region: Region, paragraph: Paragraph): Pie
       ...at,
       message: `${phrase} is ${weekdayMonthDay(date)}, ${why.message}`,
     });
-    if (!dated.some((p) => p.kind === 'relative')) comments.push(`check: ${phrase} is ${why.note}; left undated`);
+    // An explicit date the paragraph cannot be posted on is worth a look in the file too
+    // (relative ones already carry their `confirm`); one on the region's own day is not.
+    if (!dated.some((p) => p.kind === 'relative') && why.note !== OWN_DAY) {
+      comments.push(`check: ${phrase} is ${why.note}; left undated`);
+    }
     date = undefined;
   }
   return { paragraph, text, comments, ...(date !== undefined && { date }) };
