@@ -7,10 +7,12 @@ import { randomBytes } from 'node:crypto';
 import { link, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { GlobalOptions } from '../cli.js';
+import { planProblems } from '../config/check.js';
 import { loadConfig } from '../config/load-config.js';
+import { loadWeekText } from '../config/load-week.js';
 import { systemClock, type Clock } from '../core/ports.js';
 import { todayIn } from '../core/time.js';
-import { formatProblem, type Config, type Loaded } from '../core/types.js';
+import { formatProblem, type Config, type Loaded, type Problem } from '../core/types.js';
 import { checkDateOptions, importUpdate, type ImportWarning } from '../import/import-update.js';
 
 export interface ImportOptions {
@@ -131,18 +133,29 @@ export async function runImport(globals: GlobalOptions, file: string, opts: Impo
     return result.error.code === 'no-sections' ? 1 : 2;
   }
 
-  if (opts.output === undefined) {
+  const weekName = `${result.week.week}.yaml`;
+  let target: string | undefined = opts.output;
+  if (target !== undefined) {
+    try {
+      if ((await stat(target)).isDirectory()) target = join(target, weekName);
+    } catch {
+      // Not there yet: a file to create.
+    }
+  }
+
+  // What `prayerbot check` will say about the file (a missing verse, a request too long…).
+  const checked = loadWeekText(target ?? weekName, result.yaml, config);
+  const problems: Problem[] = [...checked.problems, ...(checked.value ? planProblems(config, checked.value) : [])];
+  for (const p of problems) say(formatProblem(p));
+  if (problems.some((p) => p.severity === 'error')) {
+    say('prayerbot import: the week file needs editing before `prayerbot check` passes (see above)');
+  }
+
+  if (target === undefined) {
     io.stdout(result.yaml);
     return 0;
   }
 
-  let target = opts.output;
-  const weekName = `${result.week.week}.yaml`;
-  try {
-    if ((await stat(target)).isDirectory()) target = join(target, weekName);
-  } catch {
-    // Not there yet: a file to create.
-  }
   const named = /^(\d{4}-\d{2}-\d{2})\.yaml$/.exec(basename(target));
   if (!named || named[1] !== result.week.week) {
     say(`${target}: warning: the bot reads a week file only as <monday>.yaml in --prompts; name this one ${weekName}`);
@@ -169,7 +182,7 @@ export async function runImport(globals: GlobalOptions, file: string, opts: Impo
   }
   const { requests, notes } = result.week;
   const dated = requests.filter((r) => r.date !== undefined).length;
-  const warned = result.warnings.length;
+  const warned = result.warnings.length + problems.length;
   io.stdout(
     `Wrote ${target}: week ${result.week.week}, ${requests.length} request${requests.length === 1 ? '' : 's'}` +
       ` (${dated} dated), ${notes.length} note${notes.length === 1 ? '' : 's'}` +

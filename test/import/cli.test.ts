@@ -81,6 +81,17 @@ describe('prayerbot import', () => {
     expect(run.stderr).toContain('name this one 2026-10-12.yaml');
   });
 
+  it("says what `check` will refuse in the file, and still writes it for a human to finish", async () => {
+    const noVerse = join(dir, 'no-verse.txt');
+    await writeFile(noVerse, 'South Asia\nPray for the new caseworkers.\n');
+    const run = await importCli(noVerse, { week: '2026-10-12' });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^week: 2026-10-12\nverse:\n  text: ""\n  reference: ""\n/);
+    expect(run.stderr).toContain('warning: no verse found');
+    expect(run.stderr).toContain('2026-10-12.yaml:3:9: "text" is empty');
+    expect(run.stderr).toContain('needs editing before `prayerbot check` passes');
+  });
+
   it('exits 2 on a --week that is not a Monday or a date that is not a date', async () => {
     const tuesday = await importCli(sample('2026-10-12'), { week: '2026-10-13' });
     expect(tuesday).toMatchObject({ code: 2, stdout: '' });
