@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { doubleQuoted, scalar, writeWeekYaml } from './week-yaml.js';
+
+describe('scalars', () => {
+  const awkward = [
+    'Micah 6:8',
+    '1 John 3:18',
+    'Psalm 82:3–4 (NIV)',
+    'yes',
+    'No',
+    '2026-10-12',
+    '12:30',
+    '1e3',
+    'a: b',
+    'x #y',
+    '#x',
+    '- x',
+    '[x]',
+    'x,y',
+    'ends with colon:',
+    ' padded ',
+    '"quoted"',
+    "it's",
+    '',
+    'tab\there',
+    'line\nbreak',
+  ];
+  it.each(awkward)('%j reads back as the same string in YAML 1.2 and 1.1 readers', (text) => {
+    for (const written of [scalar(text), doubleQuoted(text)]) {
+      expect(parse(`v: ${written}`)).toEqual({ v: text });
+      expect(parse(`v: ${written}`, { version: '1.1' })).toEqual({ v: text });
+    }
+  });
+
+  it('writes plain what needs no quotes', () => {
+    expect(scalar('Micah 6:8')).toBe('Micah 6:8');
+    expect(scalar('africa-europe-1')).toBe('africa-europe-1');
+    expect(scalar('yes')).toBe('"yes"');
+  });
+});
+
+describe('the week file', () => {
+  it('keeps comments above text, blank lines between paragraphs, and reads back exactly', () => {
+    const yaml = writeWeekYaml({
+      week: '2026-10-12',
+      verse: { text: 'Seek "justice".', reference: 'Isaiah 1:17' },
+      requests: [
+        {
+          region: 'south-asia',
+          id: 'south-asia-1',
+          text: 'Pray for A.\n\n# Not a comment: part of the text.',
+          audience: 'staff',
+          comments: ['confirm: "Tomorrow" read as Tuesday, October 13'],
+        },
+      ],
+      notes: ['south-asia: The office moved.', '(before the first heading): Dear friends,'],
+    });
+    expect(yaml).toBe(
+      [
+        'week: 2026-10-12',
+        'verse:',
+        '  text: "Seek \\"justice\\"."',
+        '  reference: Isaiah 1:17',
+        'requests:',
+        '  - region: south-asia',
+        '    id: south-asia-1',
+        '    # confirm: "Tomorrow" read as Tuesday, October 13',
+        '    text: |',
+        '      Pray for A.',
+        '',
+        '      # Not a comment: part of the text.',
+        '    audience: staff',
+        'notes: |',
+        '  south-asia: The office moved.',
+        '  (before the first heading): Dear friends,',
+        '',
+      ].join('\n'),
+    );
+  });
+});
