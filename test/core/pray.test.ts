@@ -1,0 +1,124 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { PrayAnswer } from '../../src/core/ports.js';
+import { parsePray } from '../../src/core/pray-command.js';
+import { testConfig, testWeek } from '../../src/core/plan/testing.js';
+import type { Region } from '../../src/core/types.js';
+import { harness, type Harness } from './harness.js';
+
+const REGIONS: Region[] = [
+  { id: 'africa-europe', name: 'Africa & Europe', aliases: ['emea'] },
+  { id: 'latin-america', name: 'Latin America', aliases: ['latam', 'south america'] },
+  { id: 'south-asia', name: 'South Asia', aliases: [] },
+  { id: 'asia-pacific', name: 'Asia Pacific', aliases: ['apac'] },
+  { id: 'global-office', name: 'Global Office & Partners', aliases: ['global'] },
+];
+
+describe('/pray matching', () => {
+  const table: Array<[string, string]> = [
+    ['', 'today'],
+    ['help', 'help'],
+    ['HELP', 'help'],
+    ['week', 'week'],
+    ['stats', 'stats'],
+    ['retract 2026-10-12/eu-day', 'retract:2026-10-12/eu-day'],
+    ['retract', 'retract-usage'],
+    ['latin-america', 'region:latin-america'],
+    ['Latin America', 'region:latin-america'],
+    ['  latin   america ', 'region:latin-america'],
+    ['LATAM', 'region:latin-america'],
+    ['south america', 'region:latin-america'],
+    ['Látin Américà', 'region:latin-america'],
+    ['lat', 'region:latin-america'],
+    ['africa and europe', 'region:africa-europe'],
+    ['Africa & Europe', 'region:africa-europe'],
+    ['global office & partners', 'region:global-office'],
+    ['apac', 'region:asia-pacific'],
+    ['asia p', 'region:asia-pacific'],
+    ['so', 'unknown:latin-america,south-asia'], // "south america" is an alias of latin-america
+    ['asia', 'region:asia-pacific'], // a prefix of "asia pacific" only; "south asia" merely contains it
+    ['a', 'unknown:africa-europe,asia-pacific'],
+    ['narnia', 'unknown:'],
+    ['helpme', 'unknown:'],
+    ['week please', 'unknown:'],
+  ];
+  const render = (text: string) => {
+    const intent = parsePray(text, REGIONS);
+    switch (intent.kind) {
+      case 'region':
+        return `region:${intent.region.id}`;
+      case 'retract':
+        return `retract:${intent.id}`;
+      case 'unknown':
+        return `unknown:${intent.ambiguous.map((r) => r.id).sort().join(',')}`;
+      default:
+        return intent.kind;
+    }
+  };
+  it.each(table)('%j → %s', (text, expected) => {
+    expect(render(text)).toBe(expected);
+  });
+});
+
+const WEEK = '2026-10-12';
+let h: Harness;
+afterEach(async () => h?.close());
+
+function text(answer: PrayAnswer): string {
+  return answer.kind === 'text' ? answer.text : [answer.doc.title, ...answer.doc.sections.flatMap((s) => [s.heading, ...s.items.map((i) => i.text)])].join('\n');
+}
+
+describe('/pray answers', () => {
+  const config = testConfig({
+    regions: REGIONS,
+    staff: { slackUsers: ['U0COORD1'], discordRoles: ['900'], discordViewerRoles: ['900'] },
+  });
+  const week = testWeek(WEEK, [
+    { region: 'africa-europe', text: 'Staff-only words about Africa.' },
+    { region: 'latin-america', text: 'Everyone may read this about Latin America.', audience: 'everyone' },
+  ]);
+  const ask = (t: string, who: { platform?: 'slack' | 'discord'; channelId?: string; userId?: string; roleIds?: string[] } = {}) =>
+    h.bot.pray({ platform: who.platform ?? 'slack', channelId: who.channelId ?? 'C0STAFF01', userId: who.userId ?? 'U1', roleIds: who.roleIds ?? [], text: t });
+
+  it("answers no region with today's post, as the caller's channel may see it", async () => {
+    h = await harness(config, [week], '2026-10-12T14:00:00Z');
+    expect(text(await ask(''))).toContain('Staff-only words about Africa.');
+    // A DM or an unlisted channel answers as a volunteers channel.
+    expect(text(await ask('', { channelId: 'D123' }))).toContain('There is no prayer post today');
+  });
+
+  it("answers a region with that region's current request, never a staff request outside staff channels", async () => {
+    h = await harness(config, [week], '2026-10-13T14:00:00Z');
+    expect(text(await ask('latam', { channelId: 'D123' }))).toContain('Everyone may read this about Latin America.');
+    expect(text(await ask('africa', { channelId: 'D123' }))).toContain('There is no current request for Africa & Europe');
+    expect(text(await ask('africa'))).toContain('Staff-only words about Africa.');
+  });
+
+  it('lists the regions for an unknown one', async () => {
+    h = await harness(config, [week], '2026-10-13T14:00:00Z');
+    const answer = text(await ask('narnia'));
+    expect(answer).toContain('I don\'t know a region called "narnia"');
+    for (const r of REGIONS) expect(answer).toContain(r.name);
+  });
+
+  it('never shows an expired request', async () => {
+    h = await harness(config, [week], '2026-10-27T14:00:00Z');
+    expect(text(await ask('latin america'))).toContain('There is no current request');
+  });
+
+  it('keeps stats and retract for staff and says no politely to everyone else', async () => {
+    h = await harness(config, [week], '2026-10-13T14:00:00Z');
+    expect(text(await ask('stats'))).toContain('for the prayer coordinators');
+    expect(text(await ask('retract 2026-10-12/latin-america-1'))).toContain('for the prayer coordinators');
+    expect(text(await ask('stats', { platform: 'discord', channelId: '5', userId: '7', roleIds: ['123'] }))).toContain('for the prayer coordinators');
+    expect(text(await ask('stats', { userId: 'U0COORD1' }))).toContain('Week of 2026-10-12');
+    expect(text(await ask('stats', { platform: 'discord', channelId: '5', userId: '7', roleIds: ['900'] }))).toContain('Week of 2026-10-12');
+    expect(text(await ask('retract 2026-10-12/latin-america-1', { userId: 'U0COORD1' }))).toContain('Retracted 2026-10-12/latin-america-1');
+    expect(await h.store.retractions()).toEqual(['2026-10-12/latin-america-1']);
+  });
+
+  it('shows the week and help to anyone', async () => {
+    h = await harness(config, [week], '2026-10-13T14:00:00Z');
+    expect(text(await ask('week'))).toMatch(/Monday, October 12, 2026: Africa & Europe[\s\S]*Tuesday, October 13, 2026: Latin America/);
+    expect(text(await ask('help'))).toContain('/pray <region>');
+  });
+});
