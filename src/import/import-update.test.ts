@@ -70,7 +70,10 @@ describe('the two samples', () => {
       'global-office: The global office is located in the United States. Partner offices work in Australia, Canada, Germany, South Korea and the United Kingdom.\n',
     );
     expect(result.yaml).not.toMatch(/updates we share|refrain/);
-    expect(messages(result)).toEqual([`12: asks for nothing (no "pray", "praise", "thank" or "ask"): kept in notes, not posted`]);
+    expect(messages(result)).toEqual([
+      `12: asks for nothing (no "pray", "praise", "thank" or "ask"): kept in notes, not posted`,
+      '13: "This Saturday" read as Saturday, October 17 (sent 2026-10-12): rewritten and dated 2026-10-17; confirm it',
+    ]);
   });
 
   it("2026-11-16: a relative date on the region's own day is rewritten and confirmed but stays undated", async () => {
@@ -85,6 +88,7 @@ describe('the two samples', () => {
     expect(global.text).toMatch(/^On Tuesday, November 17, our global office hosts/);
     expect(messages(result)).toEqual([
       `8: "on Wednesday" is Wednesday, November 18, South Asia's own day: left undated, as it goes out that day anyway`,
+      '12: "Tomorrow" read as Tuesday, November 17 (sent 2026-11-16): rewritten and dated 2026-11-17; confirm it',
     ]);
   });
 
@@ -144,7 +148,9 @@ describe('fictional variants', () => {
     expect(messages(result)).toEqual([
       '1: text before the first region heading: kept in notes, not posted',
       '12: "October 30" is Friday, October 30, outside the week 2026-10-19 to 2026-10-25: left undated; it goes out with Africa & Europe on Monday, October 19',
+      '17: "Next Monday" read as Monday, October 19 (sent 2026-10-16): rewritten and dated 2026-10-19; confirm it',
       '23: "Tomorrow" is Saturday, October 17, outside the week 2026-10-19 to 2026-10-25: left undated; it goes out with Asia Pacific on Thursday, October 22',
+      '28: "on Thursday" read as Thursday, October 22 (sent 2026-10-16): rewritten and dated 2026-10-22; confirm it',
       '33: asks for nothing (no "pray", "praise", "thank" or "ask"): kept in notes, not posted',
     ]);
   });

@@ -170,6 +170,14 @@ function placeParagraph(ctx: Context, region: Region, paragraph: Paragraph): Pie
       comments.push(`check: ${phrase} is ${why.note}; left undated`);
     }
     date = undefined;
+  } else if (date !== undefined) {
+    // A relative date read from --sent now decides the day it is posted: a human confirms.
+    for (const p of dated.filter((d) => d.kind === 'relative')) {
+      ctx.warnings.push({
+        ...at,
+        message: `"${p.phrase}" read as ${weekdayMonthDay(date)} (sent ${ctx.sent}): rewritten and dated ${date}; confirm it`,
+      });
+    }
   }
   return { paragraph, text, comments, ...(date !== undefined && { date }) };
 }
@@ -228,6 +236,11 @@ function sectionRequests(ctx: Context, section: Section, notes: string[]): Array
       ? [{ region: region.id, text: slot.dated.text, date: slot.dated.date!, audience: 'staff' as const, comments: slot.dated.comments }]
       : joinUndated(ctx, region, slot.undated),
   );
+}
+
+/** Warnings in the order of the update's lines; those about the whole update last. */
+function inLineOrder(warnings: ImportWarning[]): ImportWarning[] {
+  return [...warnings].sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity));
 }
 
 /** Turns the text of a weekly update into a week file. */
@@ -301,5 +314,5 @@ export function importUpdate(input: string, config: Config, options: ImportOptio
   }
 
   const imported: ImportedWeek = { week, verse, requests, notes };
-  return { ok: true, week: imported, yaml: writeWeekYaml(imported), warnings };
+  return { ok: true, week: imported, yaml: writeWeekYaml(imported), warnings: inLineOrder(warnings) };
 }

@@ -82,6 +82,12 @@ describe('the verse', () => {
     expect(parsed.preamble).toEqual([{ text: 'Dear friends,', line: 1 }]);
   });
 
+  it('is not taken for a heading when short and naming a region', () => {
+    const parsed = parseUpdate('“Go to all nations, Africa and Europe”\n– Fictional 1:1\nSouth Asia\nPray.', regions);
+    expect(parsed.verse?.text).toBe('Go to all nations, Africa and Europe');
+    expect(parsed.sections.map((s) => s.region.id)).toEqual(['south-asia']);
+  });
+
   it('finds none when there is none', () => {
     const parsed = parseUpdate('Weekly update\nSouth Asia\nPray.', regions);
     expect(parsed.verse).toBeUndefined();

@@ -128,7 +128,8 @@ function termsOf(regions: Region[]): Term[] {
  */
 export function headingRegion(raw: string, terms: Term[]): RegionMatch | undefined {
   const text = undecorated(raw);
-  if (text.length === 0 || END_PUNCTUATION.test(text)) return undefined;
+  // A quotation (the verse) is never a heading.
+  if (text.length === 0 || END_PUNCTUATION.test(text) || OPEN_QUOTE.test(text)) return undefined;
   if (words(text).length > MAX_HEADING_WORDS) return undefined;
   const norm = normalise(text);
   if (norm.length === 0) return undefined;

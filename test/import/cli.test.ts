@@ -41,7 +41,8 @@ describe('prayerbot import', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toBe(await reference('2026-10-12'));
     expect(run.stderr).toBe(
-      `${sample('2026-10-12')}:12:1: warning: asks for nothing (no "pray", "praise", "thank" or "ask"): kept in notes, not posted\n`,
+      `${sample('2026-10-12')}:12:1: warning: asks for nothing (no "pray", "praise", "thank" or "ask"): kept in notes, not posted\n` +
+        `${sample('2026-10-12')}:13:1: warning: "This Saturday" read as Saturday, October 17 (sent 2026-10-12): rewritten and dated 2026-10-17; confirm it\n`,
     );
   });
 
@@ -54,7 +55,7 @@ describe('prayerbot import', () => {
   it('-o writes the file (into a folder as <monday>.yaml), then leaves an identical one alone', async () => {
     const first = await importCli(sample('2026-11-16'), { sent: '2026-11-16', output: dir });
     expect(first.code).toBe(0);
-    expect(first.stdout).toMatch(/^Wrote .*2026-11-16\.yaml: week 2026-11-16, 5 requests \(1 dated\), 0 notes; check the 1 warning above/);
+    expect(first.stdout).toMatch(/^Wrote .*2026-11-16\.yaml: week 2026-11-16, 5 requests \(1 dated\), 0 notes; check the 2 warnings above/);
     expect(first.stderr).toContain("South Asia's own day");
     expect(await readFile(join(dir, '2026-11-16.yaml'), 'utf8')).toBe(await reference('2026-11-16'));
     const again = await importCli(sample('2026-11-16'), { sent: '2026-11-16', output: join(dir, '2026-11-16.yaml') });
