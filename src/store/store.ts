@@ -91,9 +91,13 @@ export interface Store {
    * Only one caller wins, across processes.
    */
   claimPost(claim: PostClaim, owner: string, now: Date, leaseMs: number): Promise<ClaimOutcome>;
-  /** Extends the lease; false when `owner` no longer holds it (the sender must abort). */
+  /**
+   * Extends the lease; false when `owner` no longer holds it (the sender must abort). The
+   * owner holds it until another claim takes it over: a lease that ran out but was not taken
+   * over can still be renewed (nobody else is sending).
+   */
   renewLease(key: string, owner: string, now: Date, leaseMs: number): Promise<boolean>;
-  /** Records the sent message; false (and no change) when `owner` lost the lease. */
+  /** Records the sent message; false (and no change) when `owner` lost the lease (see renewLease). */
   markSent(key: string, owner: string, messageId: string, now: Date): Promise<boolean>;
   markFailed(key: string, owner: string, error: string, retryable: boolean, now: Date): Promise<void>;
   /** Records a post as skipped (too late), unless it already exists. */
@@ -111,11 +115,15 @@ export interface Store {
   // --- reactions (only HMACs; never a user id) ----------------------------------------
   /** The week's random HMAC key, created on first use. Undefined once forgotten. */
   weekKey(week: LocalDate, now: Date): Promise<Buffer | undefined>;
-  /** Applies changes in one transaction (group commit); durable when it resolves. */
+  /**
+   * Applies changes in one transaction (group commit); durable when it resolves. Changes on a
+   * post the ledger does not know, or whose week was forgotten, are dropped. An event id is
+   * remembered as seen at its change's `orderMicros` (what `pruneEvents` compares with).
+   */
   applyReactions(changes: ReactionChange[]): Promise<void>;
   /** A platform snapshot: the post's set becomes exactly `holders`, as an event at `orderMicros`. */
   replaceReactions(postKey: string, holders: Array<{ personHash: string; variant: string }>, orderMicros: number): Promise<void>;
-  /** Distinct people per post, for posts matching the filter. */
+  /** Distinct people per post, for posts matching the filter (any state; ordered by date, platform, channel, part). */
   tally(filter: { week?: LocalDate; from?: LocalDate; to?: LocalDate }): Promise<PostTally[]>;
   /** Freezes each of the week's post counts, then deletes its key and every hash. */
   forgetWeek(week: LocalDate, now: Date): Promise<void>;
@@ -128,6 +136,7 @@ export interface Store {
   /** True the first time `key` is raised: alerts are de-duplicated across processes. */
   alertOnce(key: string, now: Date): Promise<boolean>;
   audit(entry: AuditEntry): Promise<void>;
+  /** The newest `limit` entries, newest first. */
   listAudit(limit: number): Promise<AuditEntry[]>;
 
   // --- retractions -------------------------------------------------------------------

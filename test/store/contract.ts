@@ -185,6 +185,25 @@ export function storeContract(name: string, makeStore: () => Promise<Store>, pee
         expect((await store.getPost(claim.key))?.messageId).toBe('1712345678.000100');
       });
 
+      it('lets a holder whose lease ran out, but was not taken over, renew and record its message', async () => {
+        const store = await open();
+        const claim = claimOf('2026-10-13');
+        await store.claimPost(claim, 'replica-a', at(0), LEASE_MS);
+        expect(await store.renewLease(claim.key, 'replica-a', at(LEASE_MS + 5_000), LEASE_MS)).toBe(true);
+        expect(await store.markSent(claim.key, 'replica-a', '1712345678.000100', at(LEASE_MS + 6_000))).toBe(true);
+        expect(await store.getPost(claim.key)).toMatchObject({ state: 'sent', messageId: '1712345678.000100' });
+      });
+
+      it('takes over with the content of the new claim', async () => {
+        const store = await open();
+        const claim = claimOf('2026-10-13', { regions: ['latin-america', 'south-asia'], requestKeys: [`${WEEK}/a`, `${WEEK}/b`] });
+        await store.claimPost(claim, 'replica-a', at(0), LEASE_MS);
+        await store.markFailed(claim.key, 'replica-a', 'timeout', true, at(1_000));
+        const edited = { ...claim, regions: ['south-asia'], requestKeys: [`${WEEK}/b`] };
+        await store.claimPost(edited, 'replica-b', at(60_000), LEASE_MS);
+        expect(await store.getPost(claim.key)).toMatchObject({ regions: ['south-asia'], requestKeys: [`${WEEK}/b`], retryable: false });
+      });
+
       it('lets a retryable failure be claimed again, and never a final one', async () => {
         const store = await open();
         const claim = claimOf('2026-10-13');

@@ -1,6 +1,6 @@
 // The Store contract against SQLite files in a temporary folder (a fresh file per test),
 // plus what only SQLite has: several processes on one file, and its pragmas.
-import { fork } from 'node:child_process';
+import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +10,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StoreError } from '../../src/store/errors.js';
 import { MIGRATIONS } from '../../src/store/migrations.js';
 import { SqliteStore } from '../../src/store/sqlite-store.js';
+import type { RaceRound } from './claim-race-worker.js';
 import { storeContract } from './contract.js';
 
 const folder = mkdtempSync(join(tmpdir(), 'prayerbot-sqlite-'));
@@ -40,35 +41,47 @@ storeContract(
 );
 
 describe('sqlite: one file, several processes', () => {
-  const children: ReturnType<typeof fork>[] = [];
+  const children: ChildProcess[] = [];
   afterEach(() => {
     for (const child of children.splice(0)) if (child.exitCode === null) child.kill();
   });
 
-  it('lets exactly one of two processes win each post', async () => {
-    SqliteStore.open(file).close(); // migrate once up front so both start claiming together
-    const count = 300;
+  function startWorker(owner: string) {
     const worker = fileURLToPath(new URL('./claim-race-worker.ts', import.meta.url));
-    const start = (owner: string) => {
-      const child = fork(worker, [file, owner, String(count)], { execArgv: ['--import', 'tsx'] });
-      children.push(child);
-      const ready = new Promise<void>((resolve) => child.once('message', () => resolve()));
-      const done = new Promise<string[]>((resolve, reject) => {
-        child.on('message', (m) => {
-          if (typeof m === 'object' && m !== null && 'won' in m) resolve((m as { won: string[] }).won);
-        });
-        child.once('exit', (code) => reject(new Error(`claim worker ${owner} exited with ${code}`)));
+    const child = fork(worker, [file, owner], { execArgv: ['--import', 'tsx'] });
+    children.push(child);
+    const ready = new Promise<void>((resolve, reject) => {
+      child.once('message', () => resolve());
+      child.once('exit', (code) => reject(new Error(`claim worker ${owner} exited with ${code}`)));
+    });
+    const claim = (round: RaceRound) =>
+      new Promise<{ won: boolean; took: boolean }>((resolve) => {
+        child.once('message', (m) => resolve(m as { won: boolean; took: boolean }));
+        child.send(round);
       });
-      return { child, ready, done };
-    };
-    const a = start('process-a');
-    const b = start('process-b');
+    return { child, ready, claim };
+  }
+
+  it('lets two processes create a fresh file together, then exactly one win each contested claim', async () => {
+    const a = startWorker('process-a');
+    const b = startWorker('process-b');
     await Promise.all([a.ready, b.ready]);
-    a.child.send('go');
-    b.child.send('go');
-    const [wonA, wonB] = await Promise.all([a.done, b.done]);
-    expect(wonA.length + wonB.length).toBe(count);
-    expect(new Set([...wonA, ...wonB]).size).toBe(count);
+    const rounds = 120;
+    for (const atMs of [0, 120_001]) {
+      for (let round = 0; round < rounds; round++) {
+        const results = await Promise.all([a.claim({ round, atMs }), b.claim({ round, atMs })]);
+        expect(results.filter((r) => r.won)).toHaveLength(1);
+        // The second pass comes after every lease ran out: each win is a takeover.
+        if (atMs > 0) expect(results.filter((r) => r.took)).toHaveLength(1);
+      }
+    }
+    a.child.send('stop');
+    b.child.send('stop');
+    const store = SqliteStore.open(file);
+    const posts = await store.listPosts({});
+    await store.close();
+    expect(posts).toHaveLength(rounds);
+    expect(posts.every((p) => p.attempts === 2)).toBe(true);
   });
 });
 
