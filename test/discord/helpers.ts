@@ -1,0 +1,135 @@
+// Shared set-up for the Discord adapter tests: the fake Discord with one server, a recording
+// Inbound, and a polling wait (events cross a real WebSocket, so they arrive a little later).
+import pino from 'pino';
+import type { ChannelConfig, PostPart } from '../../src/core/types.js';
+import type { Inbound, PostDocument, PrayAnswer, PrayCommand, ReactionEvent, ReactionsClearedEvent } from '../../src/core/ports.js';
+import { createDiscordPlatform, type DiscordPlatform, type DiscordPlatformOptions } from '../../src/platforms/discord/index.js';
+import { startFakeDiscord, type FakeDiscord, type FakeDiscordOptions } from '../fakes/discord-rest.js';
+import { P, overwrite, type FakeChannel, type FakeGuild, type FakeRole } from '../fakes/discord-state.js';
+
+export class RecordingInbound implements Inbound {
+  readonly reactions: ReactionEvent[] = [];
+  readonly cleared: ReactionsClearedEvent[] = [];
+  readonly resyncs: string[] = [];
+  readonly commands: PrayCommand[] = [];
+  readonly typed: string[] = [];
+  /** What /pray answers; a function may wait (the deferred path). */
+  answer: (command: PrayCommand) => Promise<PrayAnswer> | PrayAnswer = (c) => ({ kind: 'text', text: `answer to "${c.text}"` });
+  regions = [
+    { name: 'Latin America', value: 'latin-america' },
+    { name: 'Asia Pacific', value: 'asia-pacific' },
+    { name: 'Africa & Europe', value: 'africa-europe' },
+  ];
+
+  async reaction(event: ReactionEvent): Promise<void> {
+    this.reactions.push(event);
+  }
+  async reactionsCleared(event: ReactionsClearedEvent): Promise<void> {
+    this.cleared.push(event);
+  }
+  async resync(platform: string): Promise<void> {
+    this.resyncs.push(platform);
+  }
+  async pray(command: PrayCommand): Promise<PrayAnswer> {
+    this.commands.push(command);
+    return this.answer(command);
+  }
+  regionChoices(typed: string): Array<{ name: string; value: string }> {
+    this.typed.push(typed);
+    const t = typed.toLowerCase();
+    return this.regions.filter((r) => r.name.toLowerCase().startsWith(t) || r.value.startsWith(t));
+  }
+}
+
+export async function waitFor<T>(what: string, probe: () => T | undefined | false, timeoutMs = 10_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const value = probe();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+export const silentLogger = pino({ level: 'silent' });
+
+export interface World {
+  discord: FakeDiscord;
+  guild: FakeGuild;
+  staffRole: FakeRole;
+  volunteerRole: FakeRole;
+  /** Visible only to the staff role (and the bot). */
+  staffChannel: FakeChannel;
+  /** Visible to everyone in the server. */
+  volunteerChannel: FakeChannel;
+}
+
+export async function startWorld(options: FakeDiscordOptions = {}): Promise<World> {
+  const discord = await startFakeDiscord(options);
+  const { state } = discord;
+  const guild = state.addGuild({ name: 'Fellowship' });
+  const staffRole = state.addRole(guild.id, { name: 'Staff' });
+  const volunteerRole = state.addRole(guild.id, { name: 'Volunteers' });
+  const staffChannel = state.addChannel(guild.id, {
+    name: 'staff-prayer',
+    overwrites: [
+      overwrite(guild.id, 'role', 0n, P.ViewChannel),
+      overwrite(staffRole.id, 'role', P.ViewChannel),
+      overwrite(state.botRole(guild.id).id, 'role', P.ViewChannel),
+    ],
+  });
+  const volunteerChannel = state.addChannel(guild.id, { name: 'prayer' });
+  return { discord, guild, staffRole, volunteerRole, staffChannel, volunteerChannel };
+}
+
+export function platformFor(world: World, extra: Partial<DiscordPlatformOptions> = {}): DiscordPlatform {
+  return createDiscordPlatform({
+    token: world.discord.state.token,
+    apiUrl: world.discord.apiUrl,
+    reaction: 'pray',
+    viewerRoleIds: () => [world.staffRole.id],
+    logger: silentLogger,
+    clock: { now: () => new Date() },
+    restTimeoutMs: 2_000,
+    ...extra,
+  });
+}
+
+export function channelConfig(id: string, audience: 'staff' | 'volunteers' = 'staff'): ChannelConfig {
+  return { platform: 'discord', id, audience, allowPublic: false };
+}
+
+/** A post part for a channel on a date (only the fields the adapter reads matter). */
+export function partFor(channelId: string, date = '2026-10-12', part = 0, partCount = 1): PostPart {
+  return {
+    date,
+    postAt: new Date(`${date}T13:00:00Z`),
+    week: '2026-10-12',
+    channel: channelConfig(channelId),
+    verse: { text: 'He has shown you, O mortal, what is good.', reference: 'Micah 6:8' },
+    sections: [],
+    part,
+    partCount,
+    ledgerKey: `discord:${channelId}:${date}:${part}`,
+  };
+}
+
+/** A fictional document with two regions and three requests. */
+export function sampleDoc(): PostDocument {
+  return {
+    title: 'Prayer for Monday, October 12, 2026',
+    fallback: "Today's prayer: Latin America, Asia Pacific",
+    sections: [
+      {
+        heading: 'Latin America',
+        items: [
+          { title: 'Training week', text: 'Please pray for the team leading a training week for new staff. @everyone' },
+          { text: 'Pray for wisdom for the partners planning next year.' },
+        ],
+      },
+      { heading: 'Asia Pacific', items: [{ text: 'Give thanks for a safe journey home for the field team.' }] },
+    ],
+    verse: { text: 'He has shown you, O mortal, what is good.', reference: 'Micah 6:8' },
+    footer: 'React 🙏 when you have prayed.',
+  };
+}
