@@ -158,6 +158,8 @@ export class FakeSlack {
   readonly appId: string;
   scopes: string[];
   reactionUsersLimit: number;
+  /** False: `reactions.get` truncates user lists even with `full=true` (a misbehaving Slack). */
+  honourFull = true;
   /** Every call, in arrival order. */
   readonly calls: RecordedCall[] = [];
   /** Bodies POSTed to `response_url`s (slash-command answers sent later), in order. */
@@ -571,7 +573,7 @@ export class FakeSlack {
       return {
         type: 'message',
         channel: c.id,
-        message: this.render(m, { withMetadata: false, fullReactions: truthy(args.full) }),
+        message: this.render(m, { withMetadata: false, fullReactions: this.honourFull && truthy(args.full) }),
       };
     },
   };

@@ -32,7 +32,7 @@ export interface SignedResponse {
 
 export interface SlackSigner {
   /** POSTs an event_callback body as JSON. */
-  event(body: Record<string, unknown>, options?: SignedRequestOptions): Promise<SignedResponse>;
+  event(body: object, options?: SignedRequestOptions): Promise<SignedResponse>;
   /** POSTs a slash command as form fields. */
   command(fields: SlashCommandFields, options?: SignedRequestOptions): Promise<SignedResponse>;
   /** POSTs any raw body with the given content type, signed. */

@@ -73,8 +73,8 @@ export class FakeSlackSocket {
   }
 
   /** Delivers an event_callback body (e.g. from `slack.react(...)`); resolves with the app's ack. */
-  sendEvent(body: Record<string, unknown>, options: { retryAttempt?: number; retryReason?: string } = {}): Promise<SocketAck> {
-    return this.send('events_api', body, false, options);
+  sendEvent(body: object, options: { retryAttempt?: number; retryReason?: string } = {}): Promise<SocketAck> {
+    return this.send('events_api', { ...body }, false, options);
   }
 
   /** Delivers `/pray <text>`; resolves with the ack, whose payload is the app's answer. */
