@@ -15,7 +15,7 @@ import { todayIn } from '../core/time.js';
 import { formatProblem, type Config, type Loaded, type Problem } from '../core/types.js';
 import { checkDateOptions, importUpdate, type ImportWarning } from '../import/import-update.js';
 
-export interface ImportOptions {
+export interface ImportCommandOptions {
   week?: string;
   sent?: string;
   output?: string;
@@ -41,7 +41,7 @@ const defaultIo: ImportIo = {
 /** An update larger than this is not a weekly update. */
 const MAX_INPUT_BYTES = 1024 * 1024;
 
-export async function importCommand(globals: GlobalOptions, file: string, opts: ImportOptions): Promise<number> {
+export async function importCommand(globals: GlobalOptions, file: string, opts: ImportCommandOptions): Promise<number> {
   return runImport(globals, file, opts, defaultIo);
 }
 
@@ -99,7 +99,7 @@ async function writeAtomically(target: string, text: string, force: boolean): Pr
   }
 }
 
-export async function runImport(globals: GlobalOptions, file: string, opts: ImportOptions, io: ImportIo): Promise<number> {
+export async function runImport(globals: GlobalOptions, file: string, opts: ImportCommandOptions, io: ImportIo): Promise<number> {
   const say = (line: string) => io.stderr(`${line}\n`);
 
   const usage = checkDateOptions({ week: opts.week, sent: opts.sent });

@@ -256,6 +256,14 @@ describe('what the file holds', () => {
     expect(result.week.requests.map((r) => r.text).join('\n\n')).toBe([1, 2, 3, 4, 5, 6].map(paragraph).join('\n\n'));
   });
 
+  it('a single paragraph too long for a request is kept whole and warned about; an empty section too', () => {
+    const long = `On October 14 pray for the hearing. ${'We ask for courage and wisdom. '.repeat(100).trim()}`;
+    const result = run(update(`Latin America\n${long}\nSouth Asia\n`), { week: '2026-10-12' });
+    expect(result.week.requests.map((r) => [r.id, r.date])).toEqual([['latin-america-1', '2026-10-14']]);
+    expect(messages(result)).toContain(`3: paragraph of ${long.length} characters, over the 2800 a request may hold: shorten or split it by hand`);
+    expect(messages(result)).toContain('the section for South Asia is empty: it has no request this week');
+  });
+
   it('a verse with quotes and backslashes inside, and odd characters in text, read back unchanged', () => {
     const text = '“He said, "Go" \\ and ‘see’: #1 – it is \t well.”\n— Psalm 82:3–4 (NIV)\nSouth Asia\nPray: "now" #2 | > & * ! % @ ` {x} [y]';
     const result = run(text, { week: '2026-10-12' });

@@ -187,12 +187,6 @@ function joinUndated(ctx: Context, region: Region, pieces: Piece[]): Array<Omit<
   const out: Array<Omit<ImportedRequest, 'id'>> = [];
   let current: Omit<ImportedRequest, 'id'> | undefined;
   for (const piece of pieces) {
-    if (chars(piece.text) > MAX_REQUEST_CHARS) {
-      ctx.warnings.push({
-        line: piece.paragraph.line,
-        message: `paragraph of ${chars(piece.text)} characters, over the ${MAX_REQUEST_CHARS} a request may hold: shorten or split it by hand`,
-      });
-    }
     if (current && chars(current.text) + 2 + chars(piece.text) <= MAX_REQUEST_CHARS) {
       current.text += `\n\n${piece.text}`;
       current.comments.push(...piece.comments);
@@ -222,6 +216,12 @@ function sectionRequests(ctx: Context, section: Section, notes: string[]): Array
       continue;
     }
     const piece = placeParagraph(ctx, region, paragraph);
+    if (chars(piece.text) > MAX_REQUEST_CHARS) {
+      ctx.warnings.push({
+        line: paragraph.line,
+        message: `paragraph of ${chars(piece.text)} characters, over the ${MAX_REQUEST_CHARS} a request may hold: shorten or split it by hand`,
+      });
+    }
     if (piece.date !== undefined) {
       slots.push({ dated: piece });
     } else if (undated) {
@@ -309,7 +309,12 @@ export function importUpdate(input: string, config: Config, options: ImportOptio
     if (!withSection.has(regionId)) {
       warnings.push({ message: `the update has no section for ${region.name}: it has no request this week` });
     } else if (!requests.some((r) => r.region === regionId)) {
-      warnings.push({ message: `${region.name} has no request this week: all of its text went to notes` });
+      const empty = parsed.sections.every((s) => s.region.id !== regionId || s.paragraphs.length === 0);
+      warnings.push({
+        message: empty
+          ? `the section for ${region.name} is empty: it has no request this week`
+          : `${region.name} has no request this week: all of its text went to notes`,
+      });
     }
   }
 

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runImport, type ImportOptions } from '../../src/cli/import.js';
+import { runImport, type ImportCommandOptions } from '../../src/cli/import.js';
 import { loadConfig } from '../../src/config/load-config.js';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -23,7 +23,7 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function importCli(file: string, opts: ImportOptions, config = CONFIG) {
+async function importCli(file: string, opts: ImportCommandOptions, config = CONFIG) {
   let stdout = '';
   let stderr = '';
   const code = await runImport({ config, prompts: join(ROOT, 'prompts') }, file, opts, {
