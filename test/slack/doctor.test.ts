@@ -1,6 +1,10 @@
 // `prayerbot doctor`'s Slack lines: what works, what does not, what to do, and no secrets.
+import { readFile } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import type { ChannelConfig } from '../../src/core/types.js';
+import { REQUIRED_SCOPES } from '../../src/platforms/slack/index.js';
+import { ALL_BOT_SCOPES } from '../fakes/slack-api.js';
 import { startHarness, type Harness } from './harness.js';
 
 let h: Harness | undefined;
@@ -73,5 +77,21 @@ describe('doctor', () => {
     h = await startHarness({ start: false });
     h.slack.updateChannel('C0STAFF01', { isArchived: true });
     expect((await h.platform.doctor([channels[0]!])).at(-1)).toEqual({ ok: false, text: expect.stringContaining('C0STAFF01: archived') });
+  });
+});
+
+describe('the app manifest', () => {
+  it('asks for exactly the scopes doctor checks and the fake grants, and the two reaction events', async () => {
+    const manifest = parse(await readFile(new URL('../../deploy/slack-app-manifest.yaml', import.meta.url), 'utf8')) as {
+      oauth_config: { scopes: { bot: string[] } };
+      settings: { event_subscriptions: { bot_events: string[]; request_url: string }; socket_mode_enabled: boolean };
+      features: { slash_commands: Array<{ command: string; url: string }> };
+    };
+    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(Object.keys(REQUIRED_SCOPES).sort());
+    expect([...ALL_BOT_SCOPES].sort()).toEqual(Object.keys(REQUIRED_SCOPES).sort());
+    expect(manifest.settings.event_subscriptions.bot_events).toEqual(['reaction_added', 'reaction_removed']);
+    expect(manifest.settings.event_subscriptions.request_url).toBe('https://YOUR-HOST/slack/events');
+    expect(manifest.features.slash_commands).toMatchObject([{ command: '/pray', url: 'https://YOUR-HOST/slack/events' }]);
+    expect(manifest.settings.socket_mode_enabled).toBe(false);
   });
 });
