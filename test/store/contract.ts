@@ -384,6 +384,34 @@ export function storeContract(name: string, makeStore: () => Promise<Store>, pee
         expect(await countOf(store, post)).toBe(1);
       });
 
+      it('agrees on newest-wins when two stores ingest overlapping batches at once, retries reaching both', async () => {
+        const a = await open();
+        const b = await open();
+        const x = await sentPost(a, claimOf('2026-10-13'));
+        const y = await sentPost(a, claimOf('2026-10-13', { platform: 'discord', channelId: '112233445566778899' }));
+        // Every person adds on x and y, then removes on x only; each replica receives the
+        // changes in its own order, and some Slack retries reach both replicas.
+        const all: ReactionChange[] = [];
+        for (let p = 0; p < 60; p++) {
+          all.push(change(x, `p${p}`, true, 1_000 + p, { eventId: `EvAddX${p}` }));
+          all.push(change(y, `p${p}`, true, 1_000 + p, { eventId: `EvAddY${p}` }));
+          if (p % 2 === 0) all.push(change(x, `p${p}`, false, 5_000 + p, { eventId: `EvRemoveX${p}` }));
+        }
+        const forA = all.filter((_, i) => i % 3 !== 2);
+        const forB = all.filter((_, i) => i % 3 !== 0).reverse(); // i % 3 === 1 reaches both
+        const batches = (list: ReactionChange[]) => Array.from({ length: Math.ceil(list.length / 16) }, (_, i) => list.slice(i * 16, i * 16 + 16));
+        await Promise.all([
+          (async () => {
+            for (const batch of batches(forA)) await a.applyReactions(batch);
+          })(),
+          (async () => {
+            for (const batch of batches(forB)) await b.applyReactions(batch);
+          })(),
+        ]);
+        expect(await countOf(a, x)).toBe(30);
+        expect(await countOf(b, y)).toBe(60);
+      });
+
       it('counts a retry whose first delivery never came', async () => {
         const store = await open();
         const post = await sentPost(store, claimOf('2026-10-13'));
@@ -515,6 +543,26 @@ export function storeContract(name: string, makeStore: () => Promise<Store>, pee
         expect((await store.tally({ week: WEEK })).map((r) => r.count)).toEqual([2, 0]);
         if (peek) expect((await peek().storedHashes()).sort()).toEqual(['hash-ana-next']);
         expect(await store.weekKey(WEEK, at(3 * 86_400_000))).toBeUndefined();
+      });
+
+      it('leaves no hash behind when a week is forgotten while another store is ingesting', async () => {
+        const a = await open();
+        const b = await open();
+        const post = await sentPost(a, claimOf('2026-10-13'));
+        let stop = false;
+        const ingest = (async () => {
+          for (let round = 0; !stop && round < 200; round++) {
+            await a.applyReactions(Array.from({ length: 16 }, (_, p) => change(post, `r${round}-p${p}`, true, round * 100 + p)));
+          }
+        })();
+        await a.applyReactions([change(post, 'first', true, 0)]);
+        await b.forgetWeek(WEEK, at(86_400_000));
+        stop = true;
+        await ingest;
+        const frozen = (await b.getPost(post))?.frozenCount;
+        expect(frozen).toBeGreaterThan(0);
+        expect(await countOf(a, post)).toBe(frozen);
+        if (peek) expect(await peek().storedHashes()).toEqual([]);
       });
 
       it('never creates a key for a week forgotten before anyone reacted', async () => {
