@@ -1,6 +1,7 @@
 // The weekly update text → a week file (DESIGN "Import"). Pure: the config, the text and
 // the dates in; the week, its YAML and the warnings out. Every choice a human should check
 // is a warning, and the relative dates it rewrote carry a `# confirm` comment in the file.
+import { charCount as chars, MAX_REQUEST_CHARS } from '../config/week-schema.js';
 import { addDays, isLocalDate, weekday, weekdayName } from '../core/time.js';
 import type { Config, LocalDate, Region } from '../core/types.js';
 import { findDatePhrases, rewriteRelative, weekdayMonthDay, type DatePhrase } from './date-phrases.js';
@@ -8,13 +9,6 @@ import { asksForSomething, parseUpdate, type Paragraph, type Section } from './p
 import { regionDays } from './region-days.js';
 import { writeWeekYaml, type ImportedRequest, type ImportedWeek } from './week-yaml.js';
 
-/** A request's text is at most this long (DESIGN: one request fits one Slack section or Discord embed). */
-export const MAX_REQUEST_CHARS = 2800;
-
-/** Characters as a person counts them (an emoji is one), as `check` counts them. */
-function chars(text: string): number {
-  return [...text].length;
-}
 
 /** Notes label for text found before the first heading. */
 export const BEFORE_FIRST_HEADING = '(before the first heading)';
