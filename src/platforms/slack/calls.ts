@@ -178,6 +178,10 @@ export interface CallOptions {
 export async function bounded<T>(method: string, policy: CallPolicy, options: CallOptions, attempt: () => Promise<T>): Promise<T> {
   for (let retry = 0; ; retry += 1) {
     throwIfAborted(method, options.signal);
+    if (retry === 0 && performance.now() + policy.timeoutMs > options.deadline) {
+      // Even the first try could outlast the operation's budget (a long look-up after a lost answer).
+      throw new PlatformError('timeout', `slack ${method}: no time left in this operation's budget`);
+    }
     try {
       return await untilAborted(attempt(), options.signal, method);
     } catch (error) {
