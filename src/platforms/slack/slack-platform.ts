@@ -98,6 +98,12 @@ interface BotIdentity {
   scopes?: string[];
 }
 
+/** What may be logged about a failure from the core: its kind and code, not its message (it may quote people). */
+function failureFields(error: unknown): { error: string; code?: string } {
+  const code = (error as { code?: unknown } | null)?.code;
+  return { error: error instanceof Error ? error.name : typeof error, ...(typeof code === 'string' ? { code } : {}) };
+}
+
 export function createSlackPlatform(options: SlackPlatformOptions): SlackPlatform {
   return new SlackAdapter(options);
 }
@@ -259,7 +265,7 @@ class SlackAdapter implements SlackPlatform {
       });
     } catch (error) {
       // No user id in the log: a reaction tied to a person is exactly what we never record.
-      this.log.error({ eventId, error: error instanceof Error ? error.name : 'unknown' }, 'recording a slack reaction failed');
+      this.log.error({ eventId, ...failureFields(error) }, 'recording a slack reaction failed');
       throw new PlatformError('unavailable', 'recording the reaction failed; Slack will redeliver it');
     }
   }
@@ -296,7 +302,7 @@ class SlackAdapter implements SlackPlatform {
       });
       return renderPrayAnswer(answer);
     } catch (error) {
-      this.log.error({ error: error instanceof Error ? error.name : 'unknown' }, '/pray failed');
+      this.log.error(failureFields(error), '/pray failed');
       return PRAY_FAILED;
     }
   }
