@@ -82,12 +82,12 @@ export async function startWorld(options: FakeDiscordOptions = {}): Promise<Worl
   return { discord, guild, staffRole, volunteerRole, staffChannel, volunteerChannel };
 }
 
-export function platformFor(world: World, extra: Partial<DiscordPlatformOptions> = {}): DiscordPlatform {
+export function platformFor(world: Pick<World, 'discord'> & Partial<World>, extra: Partial<DiscordPlatformOptions> = {}): DiscordPlatform {
   return createDiscordPlatform({
     token: world.discord.state.token,
     apiUrl: world.discord.apiUrl,
     reaction: 'pray',
-    viewerRoleIds: () => [world.staffRole.id],
+    viewerRoleIds: () => (world.staffRole ? [world.staffRole.id] : []),
     logger: silentLogger,
     clock: { now: () => new Date() },
     restTimeoutMs: 2_000,

@@ -174,7 +174,7 @@ export const NEEDED_PERMISSIONS: Array<{ flag: bigint; name: string; why: string
   {
     flag: PermissionFlagsBits.ManageMessages,
     name: 'Manage Messages',
-    why: 'to clear reactions when a post is retired by editing (retire: edit)',
+    why: 'to clear the reactions of posts retired with retire: edit',
     onlyForEditRetire: true,
   },
 ];
