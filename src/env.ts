@@ -9,6 +9,8 @@ export interface Env {
   databaseUrl: string;
   port: number;
   metricsPort?: number;
+  /** PRAYERBOT_LEASE_SECONDS: the ledger claim lease (default 120 s); for tests and trials. */
+  leaseMs?: number;
   /** Unset: info, or warn in the console chat. */
   logLevel?: string;
 }
@@ -48,6 +50,12 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     databaseUrl: get('DATABASE_URL') ?? 'sqlite:data/prayerbot.db',
     port: port('PORT', get('PORT'), 3000)!,
   };
+  const lease = get('PRAYERBOT_LEASE_SECONDS');
+  if (lease !== undefined) {
+    const seconds = Number(lease);
+    if (!Number.isFinite(seconds) || seconds < 1 || seconds > 600) throw new EnvError(`PRAYERBOT_LEASE_SECONDS must be a number of seconds from 1 to 600, not "${lease}"`);
+    env.leaseMs = Math.round(seconds * 1000);
+  }
   const logLevel = get('LOG_LEVEL');
   if (logLevel) env.logLevel = logLevel;
   if (env.logLevel && !LEVELS.includes(env.logLevel)) throw new EnvError(`LOG_LEVEL must be one of ${LEVELS.join(', ')}, not "${env.logLevel}"`);

@@ -19,7 +19,7 @@ export async function runCommand(globals: GlobalOptions): Promise<number> {
   }
   let running;
   try {
-    running = await startBot({ configPath: globals.config, promptsDir: globals.prompts, env, secrets });
+    running = await startBot({ configPath: globals.config, promptsDir: globals.prompts, env, secrets, ...(env.leaseMs ? { leaseMs: env.leaseMs } : {}) });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     console.error(`prayerbot could not start: ${redact(message, secrets)}`);

@@ -169,7 +169,7 @@ export class FakeSlack {
   private readonly server: Server;
   private readonly channels = new Map<string, FakeChannel>();
   private readonly store = new Map<string, FakeMessage[]>();
-  private readonly faults = new Map<string, Fault[]>();
+  private readonly faults = new Map<string, Array<Fault & { channel?: string }>>();
   private readonly stalled: Array<() => void> = [];
   private readonly sockets = new Set<Socket>();
   private readonly now: () => number;
@@ -327,11 +327,20 @@ export class FakeSlack {
 
   // ---- fault injection ----------------------------------------------------------------------
 
-  /** The next `times` calls of `method` meet `fault` instead of the normal answer. */
-  failNext(method: string, fault: Fault, times = 1): void {
+  /**
+   * The next `times` calls of `method` meet `fault` instead of the normal answer; with
+   * `channel`, only calls to that channel do (a post, not a staff alert sent before it).
+   */
+  failNext(method: string, fault: Fault, times = 1, channel?: string): void {
     const queue = this.faults.get(method) ?? [];
-    for (let i = 0; i < times; i += 1) queue.push(fault);
+    for (let i = 0; i < times; i += 1) queue.push(channel === undefined ? fault : { ...fault, channel });
     this.faults.set(method, queue);
+  }
+
+  private takeFault(method: string, args: Record<string, unknown>): Fault | undefined {
+    const queue = this.faults.get(method);
+    const index = queue?.findIndex((f) => f.channel === undefined || f.channel === args['channel']) ?? -1;
+    return index >= 0 ? queue!.splice(index, 1)[0] : undefined;
   }
 
   /** Answers every stalled call now, as if the network came back. */
@@ -379,7 +388,7 @@ export class FakeSlack {
     const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8' };
     if (auth === 'bot') headers['x-oauth-scopes'] = this.scopes.join(',');
 
-    const fault = this.faults.get(method)?.shift();
+    const fault = this.takeFault(method, args);
     if (fault?.kind === 'rate_limited') {
       call.answer = '429';
       if (fault.retryAfter !== undefined) headers['retry-after'] = String(fault.retryAfter);

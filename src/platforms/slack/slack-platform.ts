@@ -322,7 +322,9 @@ class SlackAdapter implements SlackPlatform {
     const header = req.headers['x-slack-request-timestamp'];
     if (header !== undefined) {
       const ts = Number(Array.isArray(header) ? header.join(',') : header);
-      const now = this.options.clock.now().getTime() / 1000;
+      // Freshness is wall-clock time, the same clock Bolt's own stale check and Slack use;
+      // the injected clock is domain time (a console replay or a test may move it).
+      const now = Date.now() / 1000;
       if (!Number.isFinite(ts) || Math.abs(now - ts) > MAX_REQUEST_SKEW_SECONDS) {
         this.log.warn({ skewSeconds: Number.isFinite(ts) ? Math.round(ts - now) : null }, 'refused a slack request: timestamp outside ±5 minutes');
         return refuse(401);

@@ -1,0 +1,133 @@
+// The whole bot (startBot: store, core, scheduler, the real Bolt app) against the local fake
+// Slack, driven as Slack would drive it: signed HTTP requests in, Web API calls out.
+import { afterEach, describe, expect, it } from 'vitest';
+import { startBot, type RunningBot } from '../../src/main.js';
+import { createSlackSigner, type SlackSigner } from '../fakes/slack-signer.js';
+import { startFakeSlack, type FakeSlack } from '../fakes/slack-api.js';
+import { FakeClock } from '../fakes/recording-platform.js';
+import { configYaml, tempProject, weekYaml, type Project } from './project.js';
+
+const WEEK = '2026-10-12';
+const SECRET = 'e2e-signing-secret-not-real';
+
+interface World {
+  slack: FakeSlack;
+  bot: RunningBot;
+  signer: SlackSigner;
+  clock: FakeClock;
+  project: Project;
+}
+
+let world: World | undefined;
+afterEach(async () => {
+  await world?.bot.stop();
+  await world?.slack.stop();
+  world?.project.remove();
+  world = undefined;
+});
+
+async function start(at: string, weekExtra = ''): Promise<World> {
+  const clock = new FakeClock(new Date(at));
+  const slack = await startFakeSlack({ now: () => clock.now().getTime(), signingSecret: SECRET });
+  const project = tempProject(
+    configYaml({
+      channels: '  - { platform: slack, id: "C0STAFF01", audience: staff }',
+      staffReport: '  - { platform: slack, id: "C0COORD01" }',
+    }),
+  );
+  project.writeWeek(WEEK, weekYaml(WEEK, weekExtra));
+  const bot = await startBot({
+    configPath: project.configPath,
+    promptsDir: project.promptsDir,
+    env: { slack: { botToken: slack.botToken, signingSecret: SECRET, apiUrl: slack.url }, databaseUrl: `sqlite:${project.dbPath}`, port: 0, logLevel: 'silent' },
+    secrets: [slack.botToken, SECRET],
+    clock,
+  });
+  // Request signatures are checked against the wall clock (as Slack and Bolt do), not the bot's domain clock.
+  const signer = createSlackSigner({ url: `http://127.0.0.1:${bot.port}/slack/events`, signingSecret: SECRET });
+  world = { slack, bot, signer, clock, project };
+  return world;
+}
+
+describe('prayerbot on Slack, end to end', () => {
+  it("posts the day's request at start-up catch-up, once, with a generic fallback and its own 🙏", async () => {
+    const { slack, bot } = await start('2026-10-12T13:00:30Z');
+    const posts = slack.messages('C0STAFF01');
+    expect(posts).toHaveLength(1);
+    // Slack text is mrkdwn: & is sent escaped and shows as &.
+    expect(posts[0]!.text).toBe("Today's prayer: Africa &amp; Europe");
+    expect(JSON.stringify(posts[0]!.blocks)).toContain('Pray for the africa-europe team');
+    expect(slack.mentions('C0STAFF01', posts[0]!.ts)).toEqual([]);
+    expect(posts[0]!.reactions.map((r) => r.name)).toEqual(['pray']);
+    await bot.bot.sweep();
+    expect(slack.messages('C0STAFF01')).toHaveLength(1);
+  });
+
+  it('tallies 🙏 from signed events: retries once, skin tones once per person, the bot itself never', async () => {
+    const { slack, bot, signer } = await start('2026-10-12T13:00:30Z');
+    const ts = slack.messages('C0STAFF01')[0]!.ts;
+    const add = slack.react('C0STAFF01', ts, 'U0VOL1', 'pray');
+    expect((await signer.event(add)).status).toBe(200);
+    expect((await signer.event(add, { retryNum: 1, retryReason: 'http_timeout' })).status).toBe(200);
+    expect((await signer.event(slack.react('C0STAFF01', ts, 'U0VOL1', 'pray::skin-tone-3'))).status).toBe(200);
+    expect((await signer.event(slack.react('C0STAFF01', ts, 'U0VOL2', 'pray::skin-tone-5'))).status).toBe(200);
+    expect((await signer.event(slack.react('C0STAFF01', ts, 'U0VOL3', 'tada'))).status).toBe(200);
+    await bot.bot.drain();
+    expect((await bot.bot.tally(WEEK)).total).toBe(2);
+    expect((await signer.event(slack.unreact('C0STAFF01', ts, 'U0VOL2', 'pray::skin-tone-5'))).status).toBe(200);
+    await bot.bot.drain();
+    expect((await bot.bot.tally(WEEK)).byRegion['africa-europe']).toBe(1);
+  });
+
+  it('refuses forged and future-dated requests before anything is counted', async () => {
+    const { slack, bot, signer } = await start('2026-10-12T13:00:30Z');
+    const ts = slack.messages('C0STAFF01')[0]!.ts;
+    const now = Math.floor(Date.now() / 1000);
+    expect((await signer.event(slack.react('C0STAFF01', ts, 'U0VOL1', 'pray'), { signature: 'bad' })).status).toBe(401);
+    expect((await signer.event(slack.react('C0STAFF01', ts, 'U0VOL1', 'pray'), { timestamp: now + 600 })).status).toBe(401);
+    expect((await signer.event(slack.react('C0STAFF01', ts, 'U0VOL1', 'pray'), { timestamp: now - 600 })).status).toBe(401);
+    await bot.bot.drain();
+    expect((await bot.bot.tally(WEEK)).total).toBe(0);
+  });
+
+  it('answers /pray ephemerally: a region, the unknown, and staff forms by staff and by others', async () => {
+    const { signer } = await start('2026-10-13T13:00:30Z');
+    const region = await signer.command({ command: '/pray', text: 'latam', user_id: 'U0VOL1', channel_id: 'C0STAFF01' });
+    expect(region.status).toBe(200);
+    expect(region.json?.['response_type']).toBe('ephemeral');
+    expect(JSON.stringify(region.json)).toContain('Pray for the latin-america team');
+
+    const unknown = await signer.command({ command: '/pray', text: 'narnia', user_id: 'U0VOL1', channel_id: 'C0STAFF01' });
+    expect(JSON.stringify(unknown.json)).toContain('Latin America');
+
+    const refused = await signer.command({ command: '/pray', text: 'stats', user_id: 'U0VOL1', channel_id: 'C0STAFF01' });
+    expect(JSON.stringify(refused.json)).toContain('for the prayer coordinators');
+    const stats = await signer.command({ command: '/pray', text: 'stats', user_id: 'U0COORD1', channel_id: 'C0COORD01' });
+    expect(JSON.stringify(stats.json)).toContain('Week of 2026-10-12');
+  });
+
+  it('retires an expired post with chat.delete and retracts on request', async () => {
+    const { slack, bot, clock } = await start('2026-10-12T13:00:30Z');
+    clock.set('2026-10-13T13:00:30Z');
+    await bot.bot.sweep();
+    expect(slack.messages('C0STAFF01')).toHaveLength(2);
+    await bot.bot.retract(`${WEEK}/latin-america-1`);
+    expect(slack.messages('C0STAFF01').map((m) => m.text)).toEqual(["Today's prayer: Africa &amp; Europe"]);
+    clock.set('2026-10-26T04:00:01Z'); // 00:00 EDT on the Monday post's expiry date
+    await bot.bot.retire();
+    expect(slack.messages('C0STAFF01')).toHaveLength(0);
+    expect(slack.callsTo('chat.delete').length).toBe(2);
+  });
+
+  it('refuses a channel that became public and tells the coordinators once', async () => {
+    const { slack, bot, clock } = await start('2026-10-12T13:00:30Z');
+    slack.updateChannel('C0STAFF01', { isPrivate: false });
+    bot.bot.ctx.inspections.clear();
+    clock.set('2026-10-13T13:00:30Z');
+    await bot.bot.sweep();
+    await bot.bot.sweep();
+    expect(slack.messages('C0STAFF01')).toHaveLength(1);
+    const alerts = slack.messages('C0COORD01').filter((m) => m.text.includes('public'));
+    expect(alerts).toHaveLength(1);
+  });
+});
