@@ -100,6 +100,23 @@ describe('reaction events', () => {
     ]);
   });
 
+  test('a core that fails on one event still hears the next', async () => {
+    const { world, platform, inbound, state } = await started();
+    const channelId = world.volunteerChannel.id;
+    const { messageId } = await platform.sendPost(partFor(channelId), sampleDoc(), never());
+    const m = state.addMember(world.guild.id);
+    let failures = 0;
+    const record = inbound.reaction.bind(inbound);
+    inbound.reaction = (event) => {
+      if (failures++ === 0) throw new Error('store busy');
+      return record(event);
+    };
+    state.addReaction(channelId, messageId, m.user.id, '🙏');
+    state.addReaction(channelId, messageId, m.user.id, '🙏🏽');
+    await waitFor('the second event', () => inbound.reactions.length === 1);
+    expect(inbound.reactions[0]!.variant).toBe('🙏🏽');
+  });
+
   test('a resumed connection replays what was missed and needs no resync', async () => {
     const { world, platform, inbound, state } = await started();
     const channelId = world.volunteerChannel.id;

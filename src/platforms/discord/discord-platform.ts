@@ -250,23 +250,40 @@ class DiscordAdapter implements DiscordPlatform {
 
   // ---- inbound ---------------------------------------------------------------------------
 
+  /** A listener that logs instead of throwing into discord.js (which would end the process). */
+  private guard<A extends unknown[]>(what: string, listener: (...args: A) => void): (...args: A) => void {
+    return (...args: A) => {
+      try {
+        listener(...args);
+      } catch (error) {
+        this.log.error({ event: what, error: errorText(error) }, 'Discord event not handled');
+      }
+    };
+  }
+
   private attachListeners(): void {
     const c = this.client;
-    c.on(Events.MessageReactionAdd, (reaction, user, details) => this.onReaction(reaction, user, details, true));
-    c.on(Events.MessageReactionRemove, (reaction, user, details) => this.onReaction(reaction, user, details, false));
-    c.on(Events.MessageReactionRemoveAll, (message) => this.onReactionsCleared(message, undefined));
-    c.on(Events.MessageReactionRemoveEmoji, (reaction) => this.onReactionsCleared(reaction.message, reaction.emoji.id ? null : reaction.emoji.name));
+    c.on(Events.MessageReactionAdd, this.guard('reaction add', (reaction, user, details) => this.onReaction(reaction, user, details, true)));
+    c.on(Events.MessageReactionRemove, this.guard('reaction remove', (reaction, user, details) => this.onReaction(reaction, user, details, false)));
+    c.on(Events.MessageReactionRemoveAll, this.guard('reactions cleared', (message) => this.onReactionsCleared(message, undefined)));
+    c.on(
+      Events.MessageReactionRemoveEmoji,
+      this.guard('emoji cleared', (reaction) => this.onReactionsCleared(reaction.message, reaction.emoji.id ? null : reaction.emoji.name)),
+    );
     c.on(Events.InteractionCreate, (interaction) => void this.onInteraction(interaction));
-    c.on(Events.ShardReady, (shardId) => {
-      // The first READY of a shard is the start (the core reconciles after start()); a later
-      // one is a re-identify after a gap whose events are lost: the core must re-read.
-      if (!this.readyShards.has(shardId)) {
-        this.readyShards.add(shardId);
-        return;
-      }
-      this.log.warn({ shardId }, 'Discord shard re-identified; asking for a resync');
-      this.deliver('resync', (inbound) => inbound.resync('discord'));
-    });
+    c.on(
+      Events.ShardReady,
+      this.guard('shard ready', (shardId) => {
+        // The first READY of a shard is the start (the core reconciles after start()); a later
+        // one is a re-identify after a gap whose events are lost: the core must re-read.
+        if (!this.readyShards.has(shardId)) {
+          this.readyShards.add(shardId);
+          return;
+        }
+        this.log.warn({ shardId }, 'Discord shard re-identified; asking for a resync');
+        this.deliver('resync', (inbound) => inbound.resync('discord'));
+      }),
+    );
     c.on(Events.ShardResume, (shardId, replayed) => this.log.info({ shardId, replayed }, 'Discord shard resumed'));
     c.on(Events.ShardReconnecting, (shardId) => this.log.info({ shardId }, 'Discord shard reconnecting'));
     c.on(Events.ShardError, (error, shardId) => this.log.warn({ shardId, error: errorText(error) }, 'Discord shard error'));
