@@ -5,6 +5,7 @@
 // gateway cache has never seen and in commands that never log in (post, retire, doctor).
 // Inbound: reactions (🙏 in any skin tone, burst reactions as their own variant), the two
 // slash commands, and gateway re-identifies (→ resync).
+import { randomBytes } from 'node:crypto';
 import {
   Client,
   Events,
@@ -560,9 +561,9 @@ class DiscordAdapter implements DiscordPlatform {
 
   async sendStaffText(channelId: string, text: string): Promise<void> {
     for (const content of splitText(text, DISCORD.content)) {
-      await this.call(`send staff text to ${channelId}`, () =>
-        this.client.rest.post(Routes.channelMessages(channelId), { body: { content, allowed_mentions: { parse: [] } } }),
-      );
+      // A fresh nonce per message: the library's retry after a lost answer cannot double it.
+      const body = { content, allowed_mentions: { parse: [] }, nonce: randomBytes(15).toString('base64url'), enforce_nonce: true };
+      await this.call(`send staff text to ${channelId}`, () => this.client.rest.post(Routes.channelMessages(channelId), { body }));
     }
   }
 
