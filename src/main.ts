@@ -254,8 +254,8 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     scheduler.start(source.current().config);
     const activeScheduler = scheduler;
     teardown.push(() => activeScheduler.stop());
-    source.watch();
     teardown.push(() => source.close());
+    await source.watch();
 
     const readyLine = consoleMode
       ? `prayerbot ready — console chat${shown.kind === 'replay' ? ` (replay of ${shown.date})` : ''}. Type /pray help, react, or Ctrl-C to stop.`

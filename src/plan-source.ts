@@ -66,9 +66,12 @@ export class PlanSource {
     return this.state;
   }
 
-  watch(): void {
-    this.watcher = chokidar.watch([this.paths.config, this.paths.prompts], { ignoreInitial: true, depth: 0 });
-    this.watcher.on('all', () => this.soon());
+  /** Resolves once the watcher is ready: edits from then on are seen. */
+  watch(): Promise<void> {
+    const watcher = chokidar.watch([this.paths.config, this.paths.prompts], { ignoreInitial: true, depth: 0 });
+    this.watcher = watcher;
+    watcher.on('all', () => this.soon());
+    return new Promise((resolve) => watcher.once('ready', () => resolve()));
   }
 
   /** Editors save in bursts: reload once things settle. */
