@@ -126,7 +126,8 @@ describe('doctor', () => {
     expect(text).toContain(`ok  #staff-prayer (${world.staffChannel.id}) in Fellowship: staff channel seen only by viewer roles`);
     expect(text).toContain(`BAD #prayer (${world.volunteerChannel.id}) in Fellowship: staff channel also seen by role @everyone`);
     expect(text).toContain('BAD channel 1400000000000000001: channel 1400000000000000001 not found');
-    expect(text).toContain(`server-owner (${world.guild.owner_id}) owns the server and sees every channel`);
+    expect(text).toContain(`ok  server Fellowship (${world.guild.id}): invite-only; its owner server-owner (${world.guild.owner_id}) sees every channel`);
+    expect(text.match(/its owner/g)).toHaveLength(1);
     expect(text).toContain('BAD slash commands /pray and /pray-staff are not registered: run `prayerbot deploy-commands`');
     await platform.deployCommands(world.guild.id);
     const after = await platform.doctor([channelConfig(world.staffChannel.id, 'staff')]);
@@ -144,11 +145,21 @@ describe('doctor', () => {
     ]);
     platform = platformFor(world);
     const lines = await platform.doctor([channelConfig(world.staffChannel.id)], { retire: 'edit' });
-    expect(lines).toContainEqual({ ok: true, text: expect.stringContaining('the server is invite-only') });
+    expect(lines).toContainEqual({ ok: true, text: expect.stringContaining('invite-only') });
     expect(lines).toContainEqual({
       ok: false,
       text: `#staff-prayer (${world.staffChannel.id}) in Fellowship: the bot lacks Add Reactions (to add the first 🙏), Manage Messages (to clear the reactions of posts retired with retire: edit)`,
     });
+  });
+
+  test('a DISCOVERABLE server is named public, and a channel there without allow_public will be refused', async () => {
+    world = await startWorld();
+    world.discord.state.setFeatures(world.guild.id, ['COMMUNITY', 'DISCOVERABLE']);
+    platform = platformFor(world);
+    const lines = await platform.doctor([channelConfig(world.staffChannel.id, 'staff'), { ...channelConfig(world.volunteerChannel.id, 'volunteers'), allowPublic: true }]);
+    const bad = lines.filter((l) => !l.ok && l.text.includes('DISCOVERABLE')).map((l) => l.text);
+    expect(bad).toEqual([expect.stringContaining(`#staff-prayer (${world.staffChannel.id})`)]);
+    expect(lines).toContainEqual({ ok: true, text: expect.stringContaining(`server Fellowship (${world.guild.id}): DISCOVERABLE — public`) });
   });
 
   test('a refused token is one clear line', async () => {

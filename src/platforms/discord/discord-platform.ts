@@ -26,9 +26,7 @@ import {
   type PartialMessage,
   type PartialMessageReaction,
   type PartialUser,
-  type RESTGetAPIApplicationCommandsResult,
   type RESTGetAPIChannelMessageReactionUsersResult,
-  type RESTGetAPIGatewayBotResult,
   type RESTPatchAPIChannelMessageJSONBody,
   type User,
 } from 'discord.js';
@@ -47,17 +45,10 @@ import type {
 } from '../../core/ports.js';
 import { PlatformError } from '../../core/ports.js';
 import type { ChannelConfig, PostPart } from '../../core/types.js';
-import { PRAY_COMMAND, STAFF_COMMAND, commandDefinitions, putCommands } from './commands.js';
+import { PRAY_COMMAND, STAFF_COMMAND, putCommands } from './commands.js';
 import { DiscordCode, isDiscordCode, toPlatformError } from './errors.js';
-import {
-  NEEDED_PERMISSIONS,
-  VIEW_CHANNEL,
-  channelAccess,
-  outsiders,
-  type ChannelAccess,
-  type GuildFacts,
-  type OverwriteFacts,
-} from './permissions.js';
+import { discordDoctor, type DoctorLine, type DoctorOptions } from './doctor.js';
+import { VIEW_CHANNEL, channelAccess, outsiders, type ChannelAccess, type ChannelFacts, type GuildFacts, type Lookup } from './permissions.js';
 import { discordEmojiOf, isVariantOf, variantName } from './reactions.js';
 import {
   DISCORD,
@@ -96,16 +87,6 @@ export interface DiscordPlatformOptions {
   deferAfterMs?: number;
   /** How long start() waits for the gateway to be ready (default 60 s). */
   startTimeoutMs?: number;
-}
-
-export interface DoctorLine {
-  ok: boolean;
-  text: string;
-}
-
-export interface DoctorOptions {
-  /** The config's `retire`: Manage Messages is needed only for `edit`. */
-  retire?: 'delete' | 'edit';
 }
 
 export interface DiscordPlatform extends ChatPlatform {
@@ -158,15 +139,6 @@ function raceAbort<T>(promise: Promise<T>, signal: AbortSignal | undefined, what
     );
   });
 }
-
-interface ChannelFacts {
-  channel: { id: string; name: string; archived: boolean };
-  guild: GuildFacts;
-  overwrites: OverwriteFacts[];
-  botRoleIds: string[];
-}
-
-type Lookup = ChannelFacts | { state: 'missing' | 'no-access'; detail: string };
 
 class DiscordAdapter implements DiscordPlatform {
   readonly name = 'discord' as const;
@@ -715,142 +687,23 @@ class DiscordAdapter implements DiscordPlatform {
   }
 
   async doctor(channels: ChannelConfig[], options: DoctorOptions = {}): Promise<DoctorLine[]> {
-    const lines: DoctorLine[] = [];
-    let me: APIUser;
-    try {
-      me = await this.call<APIUser>('check DISCORD_TOKEN', () => this.client.rest.get(Routes.user('@me')));
-    } catch (error) {
-      const e = toPlatformError(error, 'check DISCORD_TOKEN');
-      const text =
-        e.code === 'forbidden'
-          ? 'DISCORD_TOKEN was refused: copy a fresh token from Developer Portal → your app → Bot → Reset Token'
-          : `Discord cannot be reached (${e.message}); check DISCORD_API_URL and the network`;
-      return [{ ok: false, text }];
-    }
-    lines.push({ ok: true, text: `token accepted: bot ${me.username} (${me.id})` });
-
-    let appId: string | undefined;
-    try {
-      const app = await this.call<{ id: string; name: string }>('read the application', () =>
-        this.client.rest.get(Routes.currentApplication()),
-      );
-      appId = app.id;
-      if (this.options.applicationId && this.options.applicationId !== app.id) {
-        lines.push({
-          ok: false,
-          text: `DISCORD_APPLICATION_ID is ${this.options.applicationId} but the token belongs to application ${app.id}: set DISCORD_APPLICATION_ID=${app.id}`,
-        });
-      } else {
-        lines.push({ ok: true, text: `application ${app.name} (${app.id})` });
-      }
-    } catch (error) {
-      lines.push({ ok: false, text: `could not read the application: ${toPlatformError(error, 'read').message}` });
-    }
-    lines.push({
-      ok: true,
-      text: 'gateway intents: Guilds (channels, roles) and Guild Message Reactions (🙏) — neither privileged, nothing to enable in the Developer Portal',
-    });
-
-    try {
-      const gw = await this.call<RESTGetAPIGatewayBotResult>('read the gateway', () => this.client.rest.get(Routes.gatewayBot()));
-      const left = gw.session_start_limit.remaining;
-      lines.push({
-        ok: left > 0,
-        text: `gateway: ${gw.shards} shard(s) recommended; ${left} of ${gw.session_start_limit.total} session starts left today`,
-      });
-    } catch (error) {
-      lines.push({ ok: false, text: `gateway: ${toPlatformError(error, 'read').message}` });
-    }
-
-    const discordChannels = channels.filter((c) => c.platform === 'discord');
-    const guildIds = new Set<string>();
-    for (const channel of discordChannels) {
-      lines.push(...(await this.doctorChannel(channel, options, guildIds)));
-    }
-    if (appId) lines.push(await this.doctorCommands(appId, [...guildIds]));
-    return lines;
+    return discordDoctor(
+      {
+        rest: this.client.rest,
+        ...(this.options.applicationId ? { applicationId: this.options.applicationId } : {}),
+        lookup: (id) => this.channelFacts(id),
+        access: (facts) => this.access(facts),
+        ownerName: (guild) => this.ownerName(guild),
+        knowBot: (user) => {
+          this.botUser ??= Promise.resolve(user);
+        },
+      },
+      channels,
+      options,
+    );
   }
 
-  private async doctorCommands(appId: string, guildIds: string[]): Promise<DoctorLine> {
-    const wanted = commandDefinitions().map((c) => c.name);
-    const has = (list: RESTGetAPIApplicationCommandsResult) => wanted.every((n) => list.some((c) => c.name === n));
-    try {
-      const global = await this.call<RESTGetAPIApplicationCommandsResult>('read slash commands', () =>
-        this.client.rest.get(Routes.applicationCommands(appId)),
-      );
-      if (has(global)) return { ok: true, text: `slash commands /${wanted.join(', /')} registered globally` };
-      const missing: string[] = [];
-      for (const g of guildIds) {
-        const local = await this.call<RESTGetAPIApplicationCommandsResult>('read slash commands', () =>
-          this.client.rest.get(Routes.applicationGuildCommands(appId, g)),
-        );
-        if (!has(local)) missing.push(g);
-      }
-      if (guildIds.length > 0 && missing.length === 0) return { ok: true, text: `slash commands registered in server(s) ${guildIds.join(', ')}` };
-      return { ok: false, text: 'slash commands /pray and /pray-staff are not registered: run `prayerbot deploy-commands`' };
-    } catch (error) {
-      return { ok: false, text: `could not read slash commands: ${toPlatformError(error, 'read').message}` };
-    }
-  }
-
-  private async doctorChannel(channel: ChannelConfig, options: DoctorOptions, guildIds: Set<string>): Promise<DoctorLine[]> {
-    let facts: Lookup;
-    try {
-      facts = await this.channelFacts(channel.id);
-    } catch (error) {
-      return [{ ok: false, text: `channel ${channel.id}: ${toPlatformError(error, 'read').message}` }];
-    }
-    if ('state' in facts) {
-      const fix =
-        facts.state === 'missing'
-          ? 'it was deleted, the id is wrong, or the bot is not in its server (invite it: docs/discord-setup.md)'
-          : 'give the bot’s role View Channel there';
-      return [{ ok: false, text: `channel ${channel.id}: ${facts.detail}; ${fix}` }];
-    }
-    guildIds.add(facts.guild.id);
-    const lines: DoctorLine[] = [];
-    const name = `#${facts.channel.name} (${channel.id}) in ${facts.guild.name}`;
-    let access: ChannelAccess;
-    try {
-      access = await this.access(facts);
-    } catch (error) {
-      return [{ ok: false, text: `${name}: ${toPlatformError(error, 'read').message}` }];
-    }
-    const missing = NEEDED_PERMISSIONS.filter((p) => (access.botPermissions & p.flag) === 0n);
-    const required = missing.filter((p) => !p.onlyForEditRetire || options.retire === 'edit');
-    const optional = missing.filter((p) => p.onlyForEditRetire && options.retire !== 'edit');
-    if (required.length > 0) {
-      lines.push({ ok: false, text: `${name}: the bot lacks ${required.map((p) => `${p.name} (${p.why})`).join(', ')}` });
-    } else {
-      lines.push({ ok: true, text: `${name}: the bot can post, react and read reactions` });
-    }
-    for (const p of optional) lines.push({ ok: true, text: `${name}: no ${p.name} — fine with retire: delete; needed ${p.why}` });
-    if (facts.channel.archived) lines.push({ ok: false, text: `${name}: the thread is archived` });
-
-    // Privacy facts, and advice mirroring DESIGN's privacy guard (the guard itself is the core's).
-    const discoverable = facts.guild.features.includes('DISCOVERABLE');
-    const outside = outsiders(access);
-    const seenBy = access.viewers.filter((v) => !v.isThisBot).map((v) => v.label);
-    lines.push({
-      ok: !(discoverable && !channel.allowPublic),
-      text: `${name}: the server is ${discoverable ? 'DISCOVERABLE (public: only `everyone` requests may go there, with allow_public: true)' : 'invite-only'}`,
-    });
-    if (channel.audience === 'staff') {
-      lines.push({
-        ok: outside.length === 0,
-        text:
-          outside.length === 0
-            ? `${name}: staff channel seen only by viewer roles (${seenBy.join(', ') || 'nobody else'})`
-            : `${name}: staff channel also seen by ${outside.join(', ')} — posts will be refused: deny View Channel to them or add the roles to staff.discord_viewer_roles (docs/discord-setup.md)`,
-      });
-    } else {
-      lines.push({ ok: true, text: `${name}: volunteers channel seen by ${seenBy.join(', ') || 'nobody but the bot'}` });
-    }
-    lines.push({ ok: true, text: `${name}: ${await this.ownerText(facts.guild)} owns the server and sees every channel` });
-    return lines;
-  }
-
-  private async ownerText(guild: GuildFacts): Promise<string> {
+  private async ownerName(guild: GuildFacts): Promise<string> {
     const cached = this.client.users.cache.get(guild.ownerId);
     if (cached && !cached.partial) return `${cached.username} (${guild.ownerId})`;
     try {

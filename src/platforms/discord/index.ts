@@ -5,9 +5,8 @@ export {
   DISCORD_INTENTS,
   type DiscordPlatform,
   type DiscordPlatformOptions,
-  type DoctorLine,
-  type DoctorOptions,
 } from './discord-platform.js';
+export type { DoctorLine, DoctorOptions } from './doctor.js';
 export { commandDefinitions, putCommands, PRAY_COMMAND, STAFF_COMMAND, STAFF_DEFAULT_PERMISSION } from './commands.js';
 export { INVITE_PERMISSIONS, NEEDED_PERMISSIONS } from './permissions.js';
 export { POST_LIMITS, nonceOf, markerUrl, ledgerKeyOfMarker } from './render.js';

@@ -37,6 +37,18 @@ export interface GuildFacts {
   roles: RoleFacts[];
 }
 
+/** What is known of a channel, from the gateway cache or REST. */
+export interface ChannelFacts {
+  channel: { id: string; name: string; archived: boolean };
+  guild: GuildFacts;
+  /** The channel's overwrites (a thread's: its parent's). */
+  overwrites: OverwriteFacts[];
+  botRoleIds: string[];
+}
+
+/** Channel facts, or why there are none. */
+export type Lookup = ChannelFacts | { state: 'missing' | 'no-access'; detail: string };
+
 export interface Viewer {
   kind: 'role' | 'member';
   id: string;
