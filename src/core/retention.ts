@@ -11,6 +11,8 @@ import { addDays, formatLongDate, startOfDayInstant } from './time.js';
 import type { LocalDate, PostPart, ScheduledRequest } from './types.js';
 import type { PostRecord } from '../store/store.js';
 
+const EVENT_ID_KEEP_MS = 60 * 60_000;
+
 export const RETIREMENT_NOTICE = 'This prayer request has been retired. Thank you for praying.';
 
 export interface RetentionAction {
@@ -111,6 +113,8 @@ export async function retireExpired(ctx: CoreContext, lookups: ReactionLookups, 
     if (remaining.length === post.requestKeys.length) continue;
     actions.push(await reduce(ctx, lookups, post, remaining, 'retire', dryRun));
   }
+  // Slack retries an event for up to about an hour; its id is kept that long (DESIGN: ≥ 10 min).
+  if (!dryRun) await ctx.store.pruneEvents(new Date(now.getTime() - EVENT_ID_KEEP_MS));
   const all = await ctx.store.listPosts({});
   for (const week of await ctx.store.weeksWithKeys()) {
     if (now < weekEnd(ctx, week, all) && !retractions.has(week)) continue;
