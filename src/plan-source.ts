@@ -14,7 +14,11 @@ export interface PlanLoad {
   problems: Problem[];
 }
 
-/** The newest modification time among the plan's files: between replicas the newest plan wins. */
+/**
+ * The newest modification time among the plan's files and the prompts folder: between
+ * replicas the newest plan wins. The folder's own time changes when a week file is added,
+ * deleted or renamed, so withdrawing a week counts as the newest edit too.
+ */
 function planVersion(configPath: string, promptsDir: string): Date {
   let newest = 0;
   const consider = (path: string) => {
@@ -25,6 +29,7 @@ function planVersion(configPath: string, promptsDir: string): Date {
     }
   };
   consider(configPath);
+  consider(promptsDir);
   try {
     for (const name of readdirSync(promptsDir)) if (name.endsWith('.yaml')) consider(join(promptsDir, name));
   } catch {
