@@ -11,6 +11,7 @@ import {
   Events,
   GatewayIntentBits,
   MessageFlags,
+  Options,
   Partials,
   Routes,
   type APIChannel,
@@ -164,6 +165,14 @@ class DiscordAdapter implements DiscordPlatform {
       // message cache) arrive only with these partials; REMOVE also needs User.
       partials: [Partials.Message, Partials.Reaction, Partials.User],
       allowedMentions: { parse: [] },
+      // Reactions bring partial messages, users and members into the caches; nothing here reads
+      // them back but the bot's own user and member, so they are kept small.
+      makeCache: Options.cacheWithLimits({
+        ...Options.DefaultMakeCacheSettings,
+        MessageManager: 50,
+        UserManager: { maxSize: 1_000, keepOverLimit: (user) => user.id === user.client.user.id },
+        GuildMemberManager: { maxSize: 1_000, keepOverLimit: (member) => member.id === member.client.user.id },
+      }),
       ...(shards === 'auto' ? { shards: 'auto' as const } : { shards, shardCount: options.shardCount ?? shards.length }),
       rest: {
         ...(options.apiUrl ? { api: options.apiUrl.replace(/\/+$/, '') } : {}),
