@@ -1,0 +1,70 @@
+// pray_p99_ms: `/pray latin america` over signed HTTP to the bot's Slack receiver (the built
+// CLI, Slack HTTP mode, fake Web API), 50 concurrent, 5,000 timed requests after 500 warm-up,
+// the client in its own process; p99 of the time to the HTTP response carrying the answer.
+// Baseline: a bare Bolt app (HTTPReceiver, processBeforeResponse, acking a constant text)
+// under the same load. Each side runs ROUNDS times, alternating; each reports its best round
+// (the machine is shared, and a busy moment should not decide either figure).
+import { firstJsonLine, runLoadClient, spawnScript, stopChild } from './lib/children.js';
+import { round, runMain, say, type MeasureReport } from './lib/report.js';
+import { STAFF_CHANNEL, startSlackBot } from './lib/slack-bot.js';
+import type { LoadResult, LoadSpec } from './load-client.js';
+
+const CONCURRENCY = 50;
+const WARMUP = 500;
+const COUNT = 5_000;
+const ROUNDS = 2;
+const TIME_LIMIT_MS = 60_000;
+const SECRET = 'bench-baseline-signing-secret';
+
+function load(url: string, signingSecret: string, extra: Partial<LoadSpec>): LoadSpec {
+  return { url, signingSecret, kind: 'pray', concurrency: CONCURRENCY, warmup: WARMUP, count: COUNT, timeLimitMs: TIME_LIMIT_MS, channelId: STAFF_CHANNEL, ...extra };
+}
+
+function checked(what: string, r: LoadResult): LoadResult {
+  say(`${what}: p50 ${round(r.p50)} ms, p90 ${round(r.p90)} ms, p99 ${round(r.p99)} ms, max ${round(r.max)} ms, ${Math.round(r.rate)}/s, ${r.timed} timed, ${r.failures} failed`);
+  if (r.failures > 0) throw new Error(`${what}: ${r.failures} requests failed, e.g. ${r.failureSamples.join(' | ')}`);
+  if (r.timed < COUNT) throw new Error(`${what}: only ${r.timed} of ${COUNT} requests inside ${TIME_LIMIT_MS / 1000} s`);
+  return r;
+}
+
+async function baselineRound(): Promise<LoadResult> {
+  const child = spawnScript('bare-bolt.ts', [SECRET]);
+  try {
+    const { port } = await firstJsonLine<{ port: number }>(child, 'the bare Bolt app');
+    return checked('bare Bolt', await runLoadClient(load(`http://127.0.0.1:${port}/slack/events`, SECRET, { text: 'latin america', expect: 'constant answer' })));
+  } finally {
+    await stopChild(child);
+  }
+}
+
+async function botRound(): Promise<LoadResult> {
+  const bot = await startSlackBot();
+  try {
+    return checked('prayerbot', await runLoadClient(load(bot.eventsUrl, bot.slack.signingSecret, { text: 'latin america', expect: 'Latin America' })));
+  } finally {
+    await bot.stop();
+  }
+}
+
+runMain(async (): Promise<MeasureReport[]> => {
+  const base: LoadResult[] = [];
+  const bot: LoadResult[] = [];
+  for (let i = 0; i < ROUNDS; i++) {
+    base.push(await baselineRound());
+    bot.push(await botRound());
+  }
+  const best = (rs: LoadResult[]) => rs.reduce((a, b) => (b.p99 < a.p99 ? b : a));
+  const b = best(base);
+  const p = best(bot);
+  return [
+    {
+      name: 'pray_p99_ms',
+      measure: { value: round(p.p99), unit: 'ms', goal: '≤ 1.25 × baseline', baseline: round(b.p99) },
+      pass: p.p99 <= 1.25 * b.p99,
+      notes: [
+        `${CONCURRENCY} concurrent, ${COUNT} after ${WARMUP} warm-up, best of ${ROUNDS} rounds each (p99 per round: bot ${bot.map((r) => round(r.p99)).join(', ')}; bare Bolt ${base.map((r) => round(r.p99)).join(', ')})`,
+        `bot p50 ${round(p.p50)} ms at ${Math.round(p.rate)}/s; bare Bolt p50 ${round(b.p50)} ms at ${Math.round(b.rate)}/s`,
+      ],
+    },
+  ];
+});
