@@ -129,6 +129,18 @@ describe('reaction events', () => {
     expect(inbound.resyncs).toEqual([]);
   });
 
+  test('told to reconnect (op 7), the client resumes: no resync, nothing lost', async () => {
+    const { world, platform, inbound, state } = await started();
+    const channelId = world.volunteerChannel.id;
+    const { messageId } = await platform.sendPost(partFor(channelId), sampleDoc(), never());
+    world.discord.gateway.reconnect();
+    state.addReaction(channelId, messageId, state.addMember(world.guild.id).user.id, '🙏');
+    await waitFor('the event', () => inbound.reactions.length === 1);
+    await waitFor('the resume', () => world.discord.gateway.resumes === 1);
+    expect(world.discord.gateway.identifies).toHaveLength(1);
+    expect(inbound.resyncs).toEqual([]);
+  });
+
   test('a re-identify after an invalid session asks the core to resync, once', async () => {
     const { world, inbound } = await started();
     expect(inbound.resyncs).toEqual([]);
