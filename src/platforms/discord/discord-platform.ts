@@ -56,11 +56,10 @@ import {
   POST_LIMITS,
   ledgerKeyOfMarker,
   nonceOf,
+  postEditBody,
   postMessageBody,
   renderAnswer,
-  renderEmbeds,
   splitText,
-  checkFits,
   type AnswerMessage,
 } from './render.js';
 
@@ -467,19 +466,15 @@ class DiscordAdapter implements DiscordPlatform {
 
   async editPost(channelId: string, messageId: string, doc: PostDocument): Promise<void> {
     const what = `edit message ${messageId} in ${channelId}`;
+    // Keep the post's marker: read it from the message as it is.
     const current = await this.call<APIMessage>(what, () => this.client.rest.get(Routes.channelMessage(channelId, messageId)));
     const marker = current.embeds.map((e) => ledgerKeyOfMarker(e.url)).find((k) => k !== undefined);
-    const embeds = renderEmbeds(doc, marker);
+    let body;
     try {
-      checkFits(embeds);
+      body = postEditBody(doc, marker);
     } catch (error) {
       throw toPlatformError(error, what);
     }
-    const body: RESTPatchAPIChannelMessageJSONBody = {
-      content: doc.fallback.slice(0, DISCORD.content),
-      embeds,
-      allowed_mentions: { parse: [] },
-    };
     await this.call(what, () => this.client.rest.patch(Routes.channelMessage(channelId, messageId), { body }));
   }
 

@@ -142,20 +142,19 @@ export class RenderError extends Error {
   readonly code = 'too_large';
 }
 
-/** The Create Message body of one post part. Throws RenderError if it cannot fit. */
-export function postMessageBody(doc: PostDocument, ledgerKey: string): RESTPostAPIChannelMessageJSONBody {
-  const embeds = renderEmbeds(doc, ledgerKey);
+/** The Edit Message body of a post (`marker`: its ledger key). Throws RenderError if it cannot fit. */
+export function postEditBody(doc: PostDocument, marker?: string): { content: string; embeds: APIEmbed[]; allowed_mentions: { parse: never[] } } {
+  const embeds = renderEmbeds(doc, marker);
   checkFits(embeds);
-  return {
-    content: cut(doc.fallback, DISCORD.content),
-    embeds,
-    allowed_mentions: { parse: [] },
-    nonce: nonceOf(ledgerKey),
-    enforce_nonce: true,
-  };
+  return { content: cut(doc.fallback, DISCORD.content), embeds, allowed_mentions: { parse: [] } };
 }
 
-export function checkFits(embeds: APIEmbed[]): void {
+/** The Create Message body of one post part: the edit body, plus the nonce. */
+export function postMessageBody(doc: PostDocument, ledgerKey: string): RESTPostAPIChannelMessageJSONBody {
+  return { ...postEditBody(doc, ledgerKey), nonce: nonceOf(ledgerKey), enforce_nonce: true };
+}
+
+function checkFits(embeds: APIEmbed[]): void {
   if (embeds.length > DISCORD.embedsPerMessage) {
     throw new RenderError(`${embeds.length} embeds; Discord allows ${DISCORD.embedsPerMessage} per message`);
   }
