@@ -18,7 +18,7 @@ interface Line {
 
 /** Platforms that can examine their own set-up (tokens, scopes, channels). */
 interface SelfChecking {
-  doctor(channels: ChannelConfig[]): Promise<Line[]>;
+  doctor(channels: ChannelConfig[], options?: { retire?: 'delete' | 'edit' }): Promise<Line[]>;
 }
 
 function selfChecking(platform: ChatPlatform): platform is ChatPlatform & SelfChecking {
@@ -74,7 +74,7 @@ export async function doctorCommand(globals: GlobalOptions): Promise<number> {
           const channels = checked.config.channels.filter((c) => c.platform === platform.name);
           const staff = checked.config.staffReport.filter((t) => t.platform === platform.name).map((t) => ({ platform: t.platform, id: t.id, audience: 'staff' as const, allowPublic: false }));
           try {
-            for (const line of await platform.doctor([...channels, ...staff.filter((s) => !channels.some((c) => c.id === s.id))])) say(platform.name, line.ok, line.text);
+            for (const line of await platform.doctor([...channels, ...staff.filter((s) => !channels.some((c) => c.id === s.id))], { retire: checked.config.retire })) say(platform.name, line.ok, line.text);
           } catch (error) {
             say(platform.name, false, redact(error instanceof Error ? error.message : String(error), secrets));
           }
