@@ -1,0 +1,144 @@
+// The whole bot (startBot: store, core, scheduler, the real discord.js client) against the
+// local fake Discord: REST and gateway on 127.0.0.1.
+import { afterEach, describe, expect, it } from 'vitest';
+import { startBot, type RunningBot } from '../../src/main.js';
+import { P, overwrite } from '../fakes/discord-state.js';
+import { startFakeDiscord, type FakeDiscord } from '../fakes/discord-rest.js';
+import { FakeClock } from '../fakes/recording-platform.js';
+import { configYaml, tempProject, weekYaml, type Project } from './project.js';
+
+const WEEK = '2026-10-12';
+
+interface World {
+  discord: FakeDiscord;
+  bot: RunningBot;
+  clock: FakeClock;
+  project: Project;
+  staffChannel: string;
+  volunteerChannel: string;
+  openChannel: string;
+  staffRole: string;
+  guildId: string;
+}
+
+let world: World | undefined;
+afterEach(async () => {
+  await world?.bot.stop();
+  await world?.discord.stop();
+  world?.project.remove();
+  world = undefined;
+});
+
+async function start(at: string): Promise<World> {
+  const clock = new FakeClock(new Date(at));
+  const discord = await startFakeDiscord();
+  const { state } = discord;
+  const guild = state.addGuild({ name: 'Fictional Fellowship' });
+  const staffRole = state.addRole(guild.id, { name: 'Staff' });
+  const privateTo = (role: string) => [overwrite(guild.id, 'role', 0n, P.ViewChannel), overwrite(role, 'role', P.ViewChannel), overwrite(state.botRole(guild.id).id, 'role', P.ViewChannel)];
+  const staffChannel = state.addChannel(guild.id, { name: 'staff-prayer', overwrites: privateTo(staffRole.id) }).id;
+  const volunteerChannel = state.addChannel(guild.id, { name: 'prayer' }).id;
+  // Meant for staff, but everyone in the server can see it: the guard must refuse it.
+  const openChannel = state.addChannel(guild.id, { name: 'open-staff' }).id;
+  const project = tempProject(
+    configYaml({
+      channels: [
+        `  - { platform: discord, id: "${staffChannel}", audience: staff }`,
+        `  - { platform: discord, id: "${volunteerChannel}", audience: volunteers }`,
+        `  - { platform: discord, id: "${openChannel}", audience: staff }`,
+      ].join('\n'),
+      staffReport: `  - { platform: discord, id: "${staffChannel}" }`,
+      staff: `  discord_roles: ["${staffRole.id}"]`,
+    }),
+  );
+  // Latin America's request is for everyone; the rest are staff-only.
+  project.writeWeek(WEEK, weekYaml(WEEK).replace(/(region: latin-america\n    text: [^\n]*)/, '$1\n    audience: everyone'));
+  const bot = await startBot({
+    configPath: project.configPath,
+    promptsDir: project.promptsDir,
+    env: { discord: { token: state.token, apiUrl: discord.apiUrl }, databaseUrl: `sqlite:${project.dbPath}`, port: 0, logLevel: 'silent' },
+    secrets: [state.token],
+    clock,
+  });
+  world = { discord, bot, clock, project, staffChannel, volunteerChannel, openChannel, staffRole: staffRole.id, guildId: guild.id };
+  return world;
+}
+
+async function waitFor(what: string, probe: () => unknown | Promise<unknown>, ms = 15_000): Promise<void> {
+  const until = Date.now() + ms;
+  while (!(await probe())) {
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+const posts = (w: World, channel: string) => w.discord.state.messages(channel).filter((m) => (m.embeds?.length ?? 0) > 0);
+
+describe('prayerbot on Discord, end to end', () => {
+  it('posts staff requests only to the private staff channel, everyone-requests to volunteers too, and refuses the open staff channel', async () => {
+    const w = await start('2026-10-12T13:00:30Z');
+    expect(posts(w, w.staffChannel)).toHaveLength(1);
+    expect(posts(w, w.volunteerChannel)).toHaveLength(0); // Monday: Africa & Europe is staff-only
+    expect(posts(w, w.openChannel)).toHaveLength(0);
+    const alert = w.discord.state.messages(w.staffChannel).find((m) => m.content?.includes('open-staff') || m.content?.includes(w.openChannel));
+    expect(alert?.content).toContain('visible to people outside the staff viewer roles');
+
+    w.clock.set('2026-10-13T13:00:30Z');
+    await w.bot.bot.sweep();
+    expect(posts(w, w.volunteerChannel)).toHaveLength(1);
+    expect(JSON.stringify(posts(w, w.volunteerChannel)[0]!.embeds)).toContain('Pray for the latin-america team');
+    expect(posts(w, w.openChannel)).toHaveLength(0);
+  });
+
+  it('counts 🙏 variants once per person, not the bot, and reconciles reactions missed during a gateway gap', async () => {
+    const w = await start('2026-10-12T13:00:30Z');
+    const post = posts(w, w.staffChannel)[0]!;
+    const { state } = w.discord;
+    const [a, b, c, d] = ['Ana', 'Ben', 'Cy', 'Di'].map((username) => state.addMember(w.guildId, { username, roles: [w.staffRole] }).user);
+    state.addReaction(w.staffChannel, post.id, a!.id, '🙏');
+    state.addReaction(w.staffChannel, post.id, a!.id, '🙏🏽');
+    state.addReaction(w.staffChannel, post.id, b!.id, '🙏', { burst: true });
+    await waitFor('two reactors', async () => (await w.bot.bot.tally(WEEK)).total === 2);
+
+    // The session is invalidated; while the bot re-identifies, one person removes theirs and
+    // two others react: events the bot never receives. The true count is now 3 (Ana, Cy, Di).
+    w.clock.advance(5_000); // time passes: the re-read is newer than every event before it
+    w.discord.gateway.invalidateSession();
+    state.removeReaction(w.staffChannel, post.id, b!.id, '🙏', { burst: true });
+    state.addReaction(w.staffChannel, post.id, c!.id, '🙏🏿');
+    state.addReaction(w.staffChannel, post.id, d!.id, '🙏');
+    await waitFor('the reconciled count', async () => (await w.bot.bot.tally(WEEK)).total === 3, 20_000);
+  });
+
+  it('answers /pray and /pray-staff once each, ephemerally, and staff forms only for staff roles', async () => {
+    const w = await start('2026-10-13T13:00:30Z');
+    const { gateway } = w.discord;
+    const member = w.discord.state.addMember(w.guildId, { username: 'Vol' }).user;
+    const region = gateway.command({ name: 'pray', options: [{ type: 3, name: 'region', value: 'latam' }], guildId: w.guildId, channelId: w.volunteerChannel, userId: member.id });
+    await waitFor('an answer', () => region.callbacks.length > 0);
+    expect(region.callbacks).toHaveLength(1);
+    expect(region.callbacks[0]!.data?.['flags']).toBe(64);
+    expect(JSON.stringify(region.callbacks[0]!.data)).toContain('Pray for the latin-america team');
+
+    const staffByOther = gateway.command({ name: 'pray-staff', options: [{ type: 1, name: 'stats' }], guildId: w.guildId, channelId: w.staffChannel, userId: member.id });
+    await waitFor('a refusal', () => staffByOther.callbacks.length > 0);
+    expect(JSON.stringify(staffByOther.callbacks[0]!.data)).toContain('for the prayer coordinators');
+
+    const staff = w.discord.state.addMember(w.guildId, { username: 'Coord', roles: [w.staffRole] }).user;
+    const stats = gateway.command({ name: 'pray-staff', options: [{ type: 1, name: 'stats' }], guildId: w.guildId, channelId: w.staffChannel, userId: staff.id, roles: [w.staffRole] });
+    await waitFor('stats', () => stats.callbacks.length > 0);
+    expect(JSON.stringify(stats.callbacks[0]!.data)).toContain('Week of 2026-10-12');
+
+    const typed = gateway.autocomplete({ name: 'pray', options: [{ type: 3, name: 'region', value: 'as', focused: true }], guildId: w.guildId, channelId: w.volunteerChannel, userId: member.id });
+    await waitFor('choices', () => typed.callbacks.length > 0);
+    expect(JSON.stringify(typed.callbacks[0]!.data)).toContain('Asia Pacific');
+  });
+
+  it('retires an expired post by deleting it', async () => {
+    const w = await start('2026-10-12T13:00:30Z');
+    expect(posts(w, w.staffChannel)).toHaveLength(1);
+    w.clock.set('2026-10-26T04:00:01Z');
+    await w.bot.bot.retire();
+    expect(posts(w, w.staffChannel)).toHaveLength(0);
+  });
+});
