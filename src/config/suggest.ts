@@ -1,4 +1,5 @@
 // "Did you mean …?" for typos in field names, region ids and time zones.
+import { normalizeName } from '../core/names.js';
 
 /** Optimal string alignment distance (Levenshtein plus adjacent swaps: `regoin` → `region` is 1). */
 export function editDistance(a: string, b: string): number {
@@ -16,15 +17,7 @@ export function editDistance(a: string, b: string): number {
   return d[a.length]![b.length]!;
 }
 
-/** Lower case, accents removed, runs of spaces/underscores/hyphens made one hyphen. */
-export function normalizeName(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .trim()
-    .replace(/[\s_-]+/g, '-');
-}
+export { normalizeName };
 
 /**
  * The candidate closest to `word`, if it is close enough to be a likely typo: at most a

@@ -1,5 +1,8 @@
 // Parsing what follows `/pray` and matching regions. Pure: no store, no platform.
+import { normalizeName } from './names.js';
 import type { Region } from './types.js';
+
+export { normalizeName };
 
 export type PrayIntent =
   | { kind: 'today' }
@@ -10,17 +13,6 @@ export type PrayIntent =
   | { kind: 'retract-usage' }
   | { kind: 'region'; region: Region }
   | { kind: 'unknown'; typed: string; ambiguous: Region[] };
-
-/** Lower case, accents and punctuation folded, `&` read as `and`, spaces collapsed. */
-export function normalizeName(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{Diacritic}/gu, '')
-    .toLowerCase()
-    .replace(/&/g, ' and ')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-}
 
 function namesOf(region: Region): string[] {
   return [region.id, region.name, ...region.aliases].map(normalizeName);

@@ -7,6 +7,7 @@
 // between paragraphs or none, curly or straight quotes, a reference starting with – — or -,
 // headings with extra words ("IJM Global Office & Partners"), decorated headings ("## Asia
 // Pacific", "**LatAm:**"), and lines wrapped by a mail program.
+import { normalizeName } from '../core/names.js';
 import type { Region } from '../core/types.js';
 
 /** A paragraph and the line it starts on (1-based). */
@@ -57,16 +58,8 @@ export function asksForSomething(text: string): boolean {
   return ASK.test(text);
 }
 
-/** Lower case, no accents, "&" read as "and", punctuation as spaces. */
-export function normalise(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/&/g, ' and ')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-}
+/** Names are compared as everywhere else (src/core/names.ts). */
+export const normalise = normalizeName;
 
 interface Line {
   text: string;
