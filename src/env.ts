@@ -11,6 +11,8 @@ export interface Env {
   metricsPort?: number;
   /** PRAYERBOT_LEASE_SECONDS: the ledger claim lease (default 120 s); for tests and trials. */
   leaseMs?: number;
+  /** PRAYERBOT_SHARD_LEASE_SECONDS: a Discord shard's lease between replicas (default 30 s); for tests and trials. */
+  shardLeaseMs?: number;
   /** Unset: info, or warn in the console chat. */
   logLevel?: string;
 }
@@ -55,6 +57,14 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     const seconds = Number(lease);
     if (!Number.isFinite(seconds) || seconds < 1 || seconds > 600) throw new EnvError(`PRAYERBOT_LEASE_SECONDS must be a number of seconds from 1 to 600, not "${lease}"`);
     env.leaseMs = Math.round(seconds * 1000);
+  }
+  const shardLease = get('PRAYERBOT_SHARD_LEASE_SECONDS');
+  if (shardLease !== undefined) {
+    const seconds = Number(shardLease);
+    if (!Number.isFinite(seconds) || seconds < 1 || seconds > 600) {
+      throw new EnvError(`PRAYERBOT_SHARD_LEASE_SECONDS must be a number of seconds from 1 to 600, not "${shardLease}"`);
+    }
+    env.shardLeaseMs = Math.round(seconds * 1000);
   }
   const logLevel = get('LOG_LEVEL');
   if (logLevel) env.logLevel = logLevel;

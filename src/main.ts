@@ -15,6 +15,7 @@ import { todayIn } from './core/time.js';
 import { formatProblem, type ChannelConfig, type Config, type LocalDate, type Problem } from './core/types.js';
 import type { Env } from './env.js';
 import { close, createAppServer, listen, Metrics, type RequestHandler } from './http-server.js';
+import { ShardedDiscord } from './discord-shards.js';
 import { createLogger } from './logger.js';
 import { loadPlan, PlanSource, problemLines } from './plan-source.js';
 import { CONSOLE_CHANNEL, ConsolePlatform } from './platforms/console/console-platform.js';
@@ -89,7 +90,20 @@ function replayDay(state: PlanState, today: LocalDate): LocalDate | undefined {
   return days.sort((a, b) => distance(a.date) - distance(b.date) || a.date.localeCompare(b.date))[0]?.date;
 }
 
-export async function createPlatforms(env: Env, config: Config, log: Logger, clock: Clock): Promise<{ platforms: ChatPlatform[]; slackHandler?: RequestHandler }> {
+/** `prayerbot run` only: Discord shards are shared out between replicas through leases in the store. */
+export interface ShardCoordination {
+  store: Store;
+  owner: string;
+  leaseMs?: number;
+}
+
+export async function createPlatforms(
+  env: Env,
+  config: Config,
+  log: Logger,
+  clock: Clock,
+  shards?: ShardCoordination,
+): Promise<{ platforms: ChatPlatform[]; slackHandler?: RequestHandler }> {
   const platforms: ChatPlatform[] = [];
   let slackHandler: RequestHandler | undefined;
   if (env.slack) {
@@ -108,16 +122,26 @@ export async function createPlatforms(env: Env, config: Config, log: Logger, clo
   }
   if (env.discord) {
     const { createDiscordPlatform } = await import('./platforms/discord/discord-platform.js');
+    const discord = {
+      token: env.discord.token,
+      ...(env.discord.applicationId ? { applicationId: env.discord.applicationId } : {}),
+      ...(env.discord.apiUrl ? { apiUrl: env.discord.apiUrl } : {}),
+      reaction: config.reaction,
+      viewerRoleIds: () => config.staff.discordViewerRoles,
+      logger: log.child({ platform: 'discord' }),
+      clock,
+    };
     platforms.push(
-      createDiscordPlatform({
-        token: env.discord.token,
-        ...(env.discord.applicationId ? { applicationId: env.discord.applicationId } : {}),
-        ...(env.discord.apiUrl ? { apiUrl: env.discord.apiUrl } : {}),
-        reaction: config.reaction,
-        viewerRoleIds: () => config.staff.discordViewerRoles,
-        logger: log.child({ platform: 'discord' }),
-        clock,
-      }),
+      shards
+        ? // One REST client for everything outbound; a gateway client for the shards this replica holds.
+          new ShardedDiscord({
+            rest: createDiscordPlatform(discord),
+            gateway: (ids, shardCount) => createDiscordPlatform({ ...discord, shards: ids, shardCount }),
+            ...shards,
+            clock,
+            log: discord.logger,
+          })
+        : createDiscordPlatform(discord),
     );
   }
   return { platforms, ...(slackHandler ? { slackHandler } : {}) };
@@ -183,7 +207,8 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
       if (shown.kind === 'replay') consolePlatform.heading = `REPLAY of ${shown.date}`;
       platforms = [consolePlatform];
     } else {
-      ({ platforms, slackHandler } = await createPlatforms(options.env, firstState.config, log, clock));
+      const shards = { store, owner, ...(options.env.shardLeaseMs ? { leaseMs: options.env.shardLeaseMs } : {}) };
+      ({ platforms, slackHandler } = await createPlatforms(options.env, firstState.config, log, clock, shards));
     }
 
     let scheduler: Scheduler | undefined;

@@ -28,6 +28,7 @@ import {
   type PartialMessageReaction,
   type PartialUser,
   type RESTGetAPIChannelMessageReactionUsersResult,
+  type RESTGetAPIGatewayBotResult,
   type RESTPatchAPIChannelMessageJSONBody,
   type User,
 } from 'discord.js';
@@ -95,6 +96,8 @@ export interface DiscordPlatform extends ChatPlatform {
   doctor(channels: ChannelConfig[], options?: DoctorOptions): Promise<DoctorLine[]>;
   /** Registers /pray and /pray-staff globally, or in one server. */
   deployCommands(guildId?: string): Promise<void>;
+  /** The shard count Discord recommends for this bot (`GET /gateway/bot`), over REST alone. */
+  recommendedShards(): Promise<number>;
 }
 
 /** Gateway intents: both unprivileged; nothing to enable in the Developer Portal. */
@@ -672,6 +675,20 @@ class DiscordAdapter implements DiscordPlatform {
       overwrites: overwrites.map((o) => ({ id: o.id, type: o.type, allow: o.allow, deny: o.deny })),
       botRoleIds: me.roles,
     };
+  }
+
+  // ---- shards ----------------------------------------------------------------------------
+
+  async recommendedShards(): Promise<number> {
+    let info: RESTGetAPIGatewayBotResult;
+    try {
+      info = (await this.client.rest.get(Routes.gatewayBot())) as RESTGetAPIGatewayBotResult;
+    } catch (error) {
+      const e = toPlatformError(error, 'read the gateway (/gateway/bot)');
+      if (e.code === 'forbidden') throw new PlatformError('forbidden', 'Discord refused DISCORD_TOKEN: reset it under Developer Portal → Bot');
+      throw e;
+    }
+    return Number.isInteger(info.shards) && info.shards > 0 ? info.shards : 1;
   }
 
   // ---- commands and doctor ---------------------------------------------------------------
