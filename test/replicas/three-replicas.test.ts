@@ -78,7 +78,12 @@ describe('three replicas on one PostgreSQL', () => {
     // Due since 00:00, inside a day's catch-up window: every replica sends it at start.
     const p = project(today, { hour: 0, minute: 0 }, 'Pray for the families at the hearing today.', 24);
 
+    // Hold every replica at its privacy check (after it read the ledger, before it claims),
+    // then let all three go at once: each of them tries to claim each channel.
+    slack.failNext('conversations.info', { kind: 'stall', apply: true }, 3 * POST_CHANNELS.length);
     const three = [replica(p), replica(p), replica(p)];
+    await waitFor('every replica at its privacy check', () => slack.callsTo('conversations.info').filter((c) => c.answer === 'stalled').length === 3 * POST_CHANNELS.length);
+    slack.releaseStalled();
     await Promise.all(three.map((r) => r.ready));
     for (const channel of POST_CHANNELS) {
       expect(postsIn(slack, channel)).toHaveLength(1);
