@@ -26,6 +26,8 @@ import type { Store } from './store/store.js';
 /** Default shard lease: a dead replica's shards are taken over within lease + renew (≤ 40 s). */
 export const SHARD_LEASE_MS = 30_000;
 export const SHARD_COUNT_LEASE = 'discord-shards';
+/** Longest wait before a replica whose gateway failed to start tries to take shards again. */
+const MAX_BACKOFF_MS = 300_000;
 
 export function shardLeaseName(id: number, count: number): string {
   return `discord-shard:${id}/${count}`;
@@ -65,6 +67,8 @@ export class ShardLeases {
   private readonly deadlines = new Map<number, number>();
   private countDeadline = 0;
   private countRefused = false;
+  /** Local time before which free shards are left to other replicas. */
+  private standByUntil = 0;
   private timer: NodeJS.Timeout | undefined;
   private watchdog: NodeJS.Timeout | undefined;
   private ticking: Promise<void> | undefined;
@@ -97,6 +101,11 @@ export class ShardLeases {
   /** Gives every held shard back at once (a clean stop hands over without waiting). */
   async releaseAll(): Promise<void> {
     await this.release(this.held());
+  }
+
+  /** Takes no free shard for `ms` (after a gateway that could not start); held ones are still renewed. */
+  standBy(ms: number): void {
+    this.standByUntil = this.options.clock.now().getTime() + ms;
   }
 
   /** Gives these shards back (a gateway that could not start). */
@@ -151,10 +160,11 @@ export class ShardLeases {
       }
       this.countRefused = true;
     }
+    const taking = agreed === true && now.getTime() >= this.standByUntil;
     for (let id = 0; id < count; id++) {
       if (this.halted) break;
       const holding = this.deadlines.has(id);
-      if (!holding && agreed !== true) continue;
+      if (!holding && !taking) continue;
       const got = await this.acquire(shardLeaseName(id, count), owner, now);
       if (got === true) this.deadlines.set(id, until);
       else if (got === false && holding) {
@@ -221,6 +231,8 @@ export class ShardedDiscord implements ChatPlatform {
   private applying: Promise<void> = Promise.resolve();
   private started = false;
   private stopped = false;
+  /** After a gateway that could not start: how long to leave free shards to others (doubles, ≤ 5 min). */
+  private backoffMs = 0;
   private startError: unknown;
 
   constructor(private readonly options: ShardedDiscordOptions) {
@@ -306,15 +318,22 @@ export class ShardedDiscord implements ChatPlatform {
     } catch (error) {
       if (client.abort.signal.aborted) return; // replaced or stopped meanwhile
       this.dropGateway();
-      // Free the shards for another replica; this one tries again at its next round.
+      // Free the shards for another replica; this one tries again later (each login counts
+      // against Discord's daily session start limit, so not at every round).
       await leases.release(want);
       if (!this.started) {
         this.startError = error;
         return;
       }
-      this.log.error({ shards: want, error: errorText(error) }, 'Discord gateway did not start; its shards are free for another replica');
+      this.backoffMs = Math.min(Math.max(this.backoffMs * 2, leases.leaseMs), MAX_BACKOFF_MS);
+      leases.standBy(this.backoffMs);
+      this.log.error(
+        { shards: want, error: errorText(error), retryInSeconds: Math.round(this.backoffMs / 1000) },
+        'Discord gateway did not start; its shards are free for another replica',
+      );
       return;
     }
+    this.backoffMs = 0;
     this.log.info({ shards: want, count: this.count }, 'Discord shards held');
     // The first start is reconciled by the caller; every later one follows a gap.
     if (!this.started) return;

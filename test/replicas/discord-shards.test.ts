@@ -338,6 +338,62 @@ describe('a replica that cannot renew its lease', () => {
     expect(discord!.state.messages(servers[1]!.channel.id).at(-1)?.content).toBe('hello from a replica without shards');
   });
 
+  it('a replica whose gateway cannot start gives the shards back for another to take', async () => {
+    await world(2);
+    const store = await openStore('sqlite::memory:');
+    stops.push(() => store.close());
+    const a = sharded(store, 'host:1:a', { now: () => new Date() }, 3_000);
+    await a.start(new RecordingInbound());
+    // B posts over REST but cannot reach the gateway (a closed port): it stands by at first.
+    let attempts = 0;
+    const b = new ShardedDiscord({
+      rest: platformFor({ discord: discord! }),
+      gateway: (shards, shardCount) => {
+        attempts++;
+        return platformFor({ discord: discord! }, { shards, shardCount, apiUrl: 'http://127.0.0.1:1/api', restTimeoutMs: 200, startTimeoutMs: 1_000 });
+      },
+      store,
+      owner: 'host:2:b',
+      clock: { now: () => new Date() },
+      leaseMs: 3_000,
+      log: quiet,
+    });
+    stops.push(() => b.stop());
+    await b.start(new RecordingInbound());
+    expect(b.shards().held).toEqual([]);
+
+    await a.stop(); // releases: B takes both at its next round, fails to log in, and lets go
+    await waitFor('B to try and give up', () => attempts > 0 && b.shards().held.length === 0, 10_000);
+    const c = sharded(store, 'host:3:c', { now: () => new Date() }, 3_000);
+    await c.start(new RecordingInbound());
+    expect(c.shards().held).toEqual([0, 1]);
+    expect([sessionsOf(0), sessionsOf(1)]).toEqual([1, 1]);
+    expect(b.ready()).toBe(true);
+  });
+
+  it('a replica seeing another shard count holds nothing until the others are gone (their shards would overlap)', async () => {
+    await world(2);
+    const store = await openStore('sqlite::memory:');
+    stops.push(() => store.close());
+    const a = sharded(store, 'host:1:a', { now: () => new Date() }, 3_000);
+    await a.start(new RecordingInbound());
+    discord!.state.shardCount = 1; // Discord now recommends another count: B starts with it
+    const b = sharded(store, 'host:2:b', { now: () => new Date() }, 3_000);
+    await b.start(new RecordingInbound());
+    expect(b.shards()).toEqual({ held: [], count: 1 });
+    await sleep(1_500); // B's rounds go by: still nothing
+    expect(b.shards().held).toEqual([]);
+    expect(discord!.gateway.connected().map((s) => s.shard).sort()).toEqual([
+      [0, 2],
+      [1, 2],
+    ]);
+
+    await a.stop();
+    await waitFor('B to take the single shard', () => b.shards().held.length === 1, 15_000);
+    await waitFor('only B listening', () => discord!.gateway.connected().length === 1);
+    expect(discord!.gateway.connected()[0]!.shard).toEqual([0, 1]);
+  });
+
   it('stops its gateway before the lease could run out when the store stops answering', async () => {
     await world(2);
     const real = await openStore('sqlite::memory:');
