@@ -67,6 +67,8 @@ export class ShardLeases {
   private readonly deadlines = new Map<number, number>();
   private countDeadline = 0;
   private countRefused = false;
+  /** The held set as last reported to `onChange`. */
+  private reported: number[] = [];
   /** Local time before which free shards are left to other replicas. */
   private standByUntil = 0;
   private timer: NodeJS.Timeout | undefined;
@@ -111,8 +113,9 @@ export class ShardLeases {
   /** Gives these shards back (a gateway that could not start). */
   async release(shards: number[]): Promise<void> {
     const { store, owner, count, log } = this.options;
+    for (const id of shards) this.deadlines.delete(id);
+    this.reported = this.held();
     for (const id of shards) {
-      this.deadlines.delete(id);
       try {
         await store.releaseLease(shardLeaseName(id, count), owner);
       } catch (error) {
@@ -144,7 +147,6 @@ export class ShardLeases {
   /** Renews the count and the shards held, takes free shards, then drops what it lost. */
   private async round(): Promise<void> {
     const { count, owner, log } = this.options;
-    const before = this.held();
     const lost: number[] = [];
     const now = this.options.clock.now();
     const until = now.getTime() + this.leaseMs;
@@ -176,11 +178,11 @@ export class ShardLeases {
       // stop() runs: leases taken in this round are released with the others.
       return;
     }
-    this.settle(before, lost);
+    this.settle(lost);
   }
 
   /** Drops shards whose lease is about to run out unrenewed, reports changes, re-arms the watchdog. */
-  private settle(before: number[], lost: number[]): void {
+  private settle(lost: number[]): void {
     const now = this.options.clock.now().getTime();
     for (const [id, deadline] of this.deadlines) {
       if (Math.min(deadline, this.countDeadline) - this.safetyMs <= now) {
@@ -190,11 +192,15 @@ export class ShardLeases {
     }
     const held = this.held();
     if (lost.length > 0) this.options.log.warn({ shards: lost, count: this.options.count }, 'Discord shard lease lost: no longer listening to it');
-    if (lost.length > 0 || !sameShards(before, held)) this.options.onChange(held, lost);
+    // Against what was last reported: the watchdog may have dropped a shard this round renewed.
+    if (lost.length > 0 || !sameShards(this.reported, held)) {
+      this.reported = held;
+      this.options.onChange(held, lost);
+    }
     clearTimeout(this.watchdog);
     if (held.length === 0 || this.halted) return;
     const earliest = Math.min(...held.map((id) => Math.min(this.deadlines.get(id)!, this.countDeadline)));
-    this.watchdog = setTimeout(() => this.settle(this.held(), []), Math.max(0, earliest - this.safetyMs - now));
+    this.watchdog = setTimeout(() => this.settle([]), Math.max(0, earliest - this.safetyMs - now));
   }
 }
 
