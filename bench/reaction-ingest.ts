@@ -5,6 +5,7 @@
 // disk, same run.
 //
 //   node --import tsx bench/reaction-ingest.ts [--events N]
+import { createHmac, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -124,6 +125,48 @@ function baseline(dir: string): Run {
   return { done, ms };
 }
 
+/**
+ * Context, not the baseline: raw inserts of the rows the bot writes — an event id and a
+ * reaction under a random 43-character hash — 256 events per transaction, same pragmas as the
+ * store. Random keys dirty many more pages per commit than the baseline's ascending ones.
+ */
+function rawSameRows(dir: string): Run {
+  const db = new Database(join(dir, 'same-rows.db'));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('wal_autocheckpoint = 10000');
+  db.exec(`CREATE TABLE reactions (
+    post_key TEXT NOT NULL, person_hash TEXT NOT NULL, variant TEXT NOT NULL,
+    present INTEGER NOT NULL, order_micros INTEGER NOT NULL,
+    PRIMARY KEY (post_key, person_hash, variant)) STRICT, WITHOUT ROWID;
+    CREATE TABLE processed_events (event_id TEXT PRIMARY KEY, seen_at INTEGER NOT NULL) STRICT, WITHOUT ROWID;
+    CREATE INDEX processed_events_by_seen ON processed_events (seen_at);`);
+  const seen = db.prepare('INSERT INTO processed_events (event_id, seen_at) VALUES (?, ?) ON CONFLICT (event_id) DO NOTHING');
+  const upsert = db.prepare(`INSERT INTO reactions (post_key, person_hash, variant, present, order_micros) VALUES (?, ?, ?, ?, ?)
+    ON CONFLICT (post_key, person_hash, variant) DO UPDATE SET present = excluded.present, order_micros = excluded.order_micros
+    WHERE excluded.order_micros > reactions.order_micros`);
+  const key = randomBytes(32);
+  const hashes = Array.from({ length: EVENTS }, (_, i) => createHmac('sha256', key).update(`slack:U${i}`).digest('base64url'));
+  const at = Date.now();
+  const batch = db.transaction((from: number, to: number) => {
+    for (let i = from; i < to; i++) {
+      seen.run(`Ev${i.toString(36).toUpperCase().padStart(10, '0')}`, at);
+      upsert.run(`slack:C0STAFF0${i % 4}:2026-10-1${i % 5}:0`, hashes[i], 'pray', 1, i);
+    }
+  });
+  const start = performance.now();
+  const deadline = start + TIME_LIMIT_MS;
+  let done = 0;
+  while (done < EVENTS && performance.now() < deadline) {
+    const to = Math.min(EVENTS, done + IN_FLIGHT);
+    batch.immediate(done, to);
+    done = to;
+  }
+  const ms = performance.now() - start;
+  db.close();
+  return { done, ms };
+}
+
 runMain(async (): Promise<MeasureReport[]> => {
   const dir = mkdtempSync(join(tmpdir(), 'prayerbot-bench-ingest-'));
   try {
@@ -131,11 +174,17 @@ runMain(async (): Promise<MeasureReport[]> => {
     const base = baseline(dir);
     const baseRate = (base.done / base.ms) * 1000;
     say(`baseline: ${base.done} rows in ${round(base.ms)} ms = ${Math.round(baseRate)}/s`);
+    const same = rawSameRows(dir);
+    const sameRate = (same.done / same.ms) * 1000;
+    say(`raw inserts of the bot's own rows (event id + random-hash reaction): ${same.done} in ${round(same.ms)} ms = ${Math.round(sameRate)}/s`);
     const { run, rows } = await fullPath(dir);
     const rate = (run.done / run.ms) * 1000;
     say(`full path: ${run.done} events in ${round(run.ms)} ms = ${Math.round(rate)}/s; ${rows} event ids on disk`);
     if (rows !== run.done) throw new Error(`${run.done} events resolved but ${rows} are on disk`);
-    const notes = [`${run.done} events (Slack-style, with event_id), ${IN_FLIGHT} in flight, 4 channels × 5 days of posts`];
+    const notes = [
+      `${run.done} events (Slack-style, with event_id), ${IN_FLIGHT} in flight, 4 channels × 5 days of posts; baseline = ascending keys into a reactions-shaped table`,
+      `for context: raw inserts of the rows the bot writes (event id + reaction under a random hash) ${Math.round(sameRate)}/s; the full path reaches ${Math.round((rate / sameRate) * 100)} % of that`,
+    ];
     if (run.done < EVENTS || base.done < EVENTS) notes.push(`stopped by the ${TIME_LIMIT_MS / 1000} s limit (full ${run.done}, baseline ${base.done} of ${EVENTS})`);
     return [
       {

@@ -8,7 +8,8 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
 export const REPO = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const CLI = join(REPO, 'dist', 'cli.js');
+/** The built CLI; BENCH_CLI points the bench at another build (to compare two). */
+export const CLI = process.env.BENCH_CLI ?? join(REPO, 'dist', 'cli.js');
 
 /** Variables the bot reads; none leaks in from the bench's own environment. */
 const BOT_VARIABLES = [
