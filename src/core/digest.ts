@@ -2,6 +2,7 @@
 import { sendToStaff } from './alerts.js';
 import type { CoreContext } from './context.js';
 import { weekOf } from './plan-state.js';
+import { planIsCurrent } from './posting.js';
 import { digestText, summarize } from './tally.js';
 import { addDays, formatLongDate, mondayOf, startOfDayInstant, todayIn } from './time.js';
 import type { LocalDate } from './types.js';
@@ -32,6 +33,7 @@ export async function buildDigest(ctx: CoreContext, week: LocalDate): Promise<st
 
 /** Sends the digest unless another replica (or an earlier run) already did for this slot. */
 export async function sendDigest(ctx: CoreContext): Promise<boolean> {
+  if (!(await planIsCurrent(ctx))) return false; // a replica with an outdated plan leaves it to the others
   const now = ctx.clock.now();
   const today = todayIn(ctx.plan().config.timezone, now);
   if (!(await ctx.store.alertOnce(`digest:${today}`, now))) return false;

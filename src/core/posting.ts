@@ -235,12 +235,15 @@ async function postChannel(ctx: CoreContext, parts: PostPart[], opts: { manual: 
   return results;
 }
 
-/** One replica with an outdated plan must not post; staff are told. */
-async function planIsCurrent(ctx: CoreContext): Promise<boolean> {
+/**
+ * One replica with an outdated plan must not post, sweep or send the digest. Staff are told
+ * once per (outdated plan, newest plan): a restart of the same replica does not say it again.
+ */
+export async function planIsCurrent(ctx: CoreContext): Promise<boolean> {
   const newest = await ctx.store.newestPlanHash();
   const mine = ctx.plan().hash;
   if (!newest || newest === mine) return true;
-  await alertStaff(ctx, `stale-plan:${ctx.owner}:${mine}`, `a prayerbot replica (${ctx.owner}) runs an older plan than another replica and will not post until its config/ and prompts/ match.`);
+  await alertStaff(ctx, `stale-plan:${mine}:${newest}`, `a prayerbot replica (${ctx.owner}) runs an older plan than another replica and will not post until its config/ and prompts/ match.`);
   return false;
 }
 
@@ -273,6 +276,8 @@ export async function sweep(ctx: CoreContext): Promise<PartResult[]> {
   const windowMs = config.schedule.catchUpHours * 3_600_000;
   const lookbackDays = Math.ceil(config.schedule.catchUpHours / 24) + 2;
   const results: PartResult[] = [];
+  // An outdated plan's idea of what is due, missed or missing is not the plan in force.
+  if (!(await planIsCurrent(ctx))) return results;
 
   const thisWeek = mondayOf(today);
   if (!weekOf(state, thisWeek) && state.days.length > 0) {

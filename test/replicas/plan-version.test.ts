@@ -2,7 +2,7 @@
 // the one started last. Each replica here is the core wired as `prayerbot run` wires it
 // (loadPlan, then recordPlanHash with the plan's version) on one PostgreSQL schema, with a
 // recording platform; a replica that "dies" leaves its row behind, as a killed process does.
-import { unlinkSync, utimesSync } from 'node:fs';
+import { readdirSync, unlinkSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -44,16 +44,10 @@ function project(text: string, weeks: string[] = [WEEK]): Project {
   return p;
 }
 
-/** Sets every file's (and folder's) modification time to `ago` before now. */
-function age(p: Project, agoMs: number, paths: string[] = [p.configPath, p.promptsDir, ...[WEEK, NEXT_WEEK].map((w) => join(p.promptsDir, `${w}.yaml`))]): void {
+/** Sets the modification time of the project's files and folders (or of `paths`) `agoMs` into the past. */
+function age(p: Project, agoMs: number, paths: string[] = [p.configPath, p.promptsDir, ...readdirSync(p.promptsDir).map((n) => join(p.promptsDir, n))]): void {
   const when = new Date(Date.now() - agoMs);
-  for (const path of paths) {
-    try {
-      utimesSync(path, when, when);
-    } catch {
-      // a week this project does not have
-    }
-  }
+  for (const path of paths) utimesSync(path, when, when);
 }
 
 /** A replica starting: loads the plan and records its hash, as src/main.ts does. */
@@ -88,13 +82,30 @@ describe('the newest plan between replicas', () => {
     expect(stale.slack.messages).toHaveLength(0);
     expect(stale.slack.staffTexts.filter((t) => t.text.includes('runs an older plan'))).toHaveLength(1);
 
-    // The stale replica restarts (a new process, a new owner) after the current one started.
+    // The stale replica restarts (a new process, a new owner) after the current one started:
+    // still refused, and staff are not told the same thing again.
     const restarted = await replica(older, 'host-b:303:cccccc');
     expect(await restarted.bot.postDay('2026-10-12')).toEqual([]);
+    expect(restarted.slack.staffTexts).toEqual([]);
 
     const results = await a.bot.postDay('2026-10-12');
     expect(results.map((r) => r.outcome)).toEqual(['sent']);
     expect(JSON.stringify(a.slack.messages[0]!.doc)).toContain('hearing on Thursday');
+  });
+
+  it('a replica with an older plan neither sends the digest nor tells staff its own idea of a missing week', async () => {
+    const current = project('Pray for the new staff starting this week.', ['2026-10-05', WEEK]);
+    const older = project('Pray for the new staff starting this week.', ['2026-10-05']); // this week's file not there yet
+    age(older, 3_600_000);
+    const a = await replica(current, 'host-a:101:aaaaaa');
+    const stale = await replica(older, 'host-b:202:bbbbbb');
+
+    expect(await stale.bot.sweep()).toEqual([]);
+    expect(await stale.bot.digest()).toBe(false);
+    expect(stale.slack.staffTexts.map((t) => t.text)).toEqual([expect.stringContaining('runs an older plan')]);
+    expect(await a.bot.digest()).toBe(true);
+    const todays = (await a.bot.sweep()).filter((r) => r.ledgerKey.includes(`:${WEEK}:`));
+    expect(todays.map((r) => r.outcome)).toEqual(['sent']);
   });
 
   it('deleting a week file leaves the remaining replicas posting, even when a replica that saw the file has died', async () => {
