@@ -10,6 +10,7 @@ import { dayOf, weekOf } from './plan-state.js';
 import { postDocument } from './post-document.js';
 import { PlatformError, type ChannelInspection, type ChatPlatform } from './ports.js';
 import { privacyVerdict, type GuardVerdict } from './privacy.js';
+import { ReactionLookups, reconcilePost } from './reactions.js';
 import { addDays, formatLongDate, mondayOf, todayIn } from './time.js';
 import type { ChannelPost, LocalDate, PlanDay, PostPart } from './types.js';
 import type { PostClaim, PostRecord } from '../store/store.js';
@@ -132,6 +133,19 @@ async function sendUnderLease(ctx: CoreContext, platform: ChatPlatform, part: Po
   }
 }
 
+/**
+ * A recovered message was visible before the ledger knew it: 🙏 events from that time found no
+ * post and were not counted. Read the message's reactions now, as a restart would.
+ */
+async function countEarlyReactions(ctx: CoreContext, key: string): Promise<void> {
+  try {
+    const record = await ctx.store.getPost(key);
+    if (record) await reconcilePost(ctx, new ReactionLookups(), record);
+  } catch (error) {
+    ctx.log.warn({ post: key, err: describe(error) }, "could not read a recovered post's reactions; the next restart reads them");
+  }
+}
+
 async function sendPart(ctx: CoreContext, platform: ChatPlatform, part: PostPart, manual: boolean): Promise<PartResult> {
   const key = part.ledgerKey;
   const where = channelKey(part.channel.platform, part.channel.id);
@@ -156,8 +170,9 @@ async function sendPart(ctx: CoreContext, platform: ChatPlatform, part: PostPart
       const since = previous.claimedAt ?? new Date(part.postAt.getTime() - 60_000);
       const found = await platform.findPost(part.channel.id, key, new Date(since.getTime() - 60_000));
       if (found) {
-        await ctx.store.markSent(key, ctx.owner, found.messageId, ctx.clock.now());
+        const recorded = await ctx.store.markSent(key, ctx.owner, found.messageId, ctx.clock.now());
         ctx.log.info({ post: key }, 'recovered a post whose send answer was lost');
+        if (recorded) await countEarlyReactions(ctx, key);
         return { ledgerKey: key, outcome: 'recovered' };
       }
     } catch (error) {

@@ -157,6 +157,12 @@ describe('three replicas on one PostgreSQL', () => {
     await sender!.kill();
     slack.releaseStalled();
 
+    // Someone prays at once, before any replica has recorded the post; the event reaches a survivor.
+    const survivor = three.find((r) => r !== sender)!;
+    const landed = postsIn(slack, 'C0STAFF02')[0]!;
+    const early = createSlackSigner({ url: `http://127.0.0.1:${survivor.port()}/slack/events`, signingSecret: SECRET });
+    expect((await early.event(slack.react('C0STAFF02', landed.ts, 'U0VOL1', 'pray'))).status).toBe(200);
+
     await waitFor('C0STAFF01 posted', () => postsIn(slack, 'C0STAFF01').length > 0, 10_000);
     // A survivor's minute sweep takes the expired claim over, asks Slack, finds the message.
     await waitFor(
@@ -173,6 +179,9 @@ describe('three replicas on one PostgreSQL', () => {
     expect(slack.callsTo('conversations.history').some((c) => c.args['channel'] === 'C0STAFF02')).toBe(true);
     const [recovered] = await db.query<{ message_id: string; attempts: number }>('SELECT message_id, attempts FROM posts WHERE key = $1', [key]);
     expect(recovered).toEqual({ message_id: postsIn(slack, 'C0STAFF02')[0]!.ts, attempts: 2 });
+    // The early 🙏 counts: the recovery read the message's reactions.
+    const [counted] = await db.query<{ n: string }>('SELECT count(*) AS n FROM reactions WHERE post_key = $1 AND present', [key]);
+    expect(Number(counted!.n)).toBe(1);
 
     // Told at the older replica's first sweep, and not again by its restart.
     const staleAlerts = slack.messages(COORD).filter((m) => m.text.includes('runs an older plan'));
