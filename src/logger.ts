@@ -3,7 +3,6 @@
 // Discord token, wherever it appears (fields, error messages, stack traces).
 import { Transform, type Writable } from 'node:stream';
 import pino, { type Logger } from 'pino';
-import pretty from 'pino-pretty';
 
 const TOKEN_SHAPES = [
   /xox[abposre]-[A-Za-z0-9-]+/g, // Slack bot/user/refresh tokens
@@ -36,10 +35,14 @@ export interface LoggerOptions {
   pretty?: boolean;
 }
 
-export function createLogger(options: LoggerOptions): Logger {
+export async function createLogger(options: LoggerOptions): Promise<Logger> {
   const out = options.destination ?? process.stdout;
   const isTty = 'isTTY' in out && Boolean((out as { isTTY?: boolean }).isTTY);
-  const target = options.pretty ?? isTty ? pretty({ destination: out as Writable, colorize: isTty, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' }) : out;
+  // pino-pretty is loaded only for a terminal: JSON lines need none of it.
+  const target =
+    options.pretty ?? isTty
+      ? (await import('pino-pretty')).default({ destination: out as Writable, colorize: isTty, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' })
+      : out;
   return pino(
     {
       level: options.level,

@@ -14,7 +14,8 @@ import { PrayerBot } from './core/prayer-bot.js';
 import { todayIn } from './core/time.js';
 import { formatProblem, type ChannelConfig, type Config, type LocalDate, type Problem } from './core/types.js';
 import type { Env } from './env.js';
-import { close, createAppServer, listen, Metrics, type RequestHandler } from './http-server.js';
+import { close, createAppServer, listen, type RequestHandler } from './http-server.js';
+import { noMetrics } from './core/context.js';
 import { ShardedDiscord } from './discord-shards.js';
 import { createLogger } from './logger.js';
 import { loadPlan, PlanSource, problemLines } from './plan-source.js';
@@ -149,7 +150,7 @@ export async function createPlatforms(
 
 export async function startBot(options: StartOptions): Promise<RunningBot> {
   const consoleMode = !options.env.slack && !options.env.discord;
-  const log = createLogger({
+  const log = await createLogger({
     // The console chat is for reading posts: only warnings and errors interrupt it.
     level: options.env.logLevel ?? (consoleMode ? 'warn' : 'info'),
     secrets: options.secrets,
@@ -186,7 +187,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
 
   const store = await openStore(databaseUrl);
   const owner = options.owner ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
-  const metrics = new Metrics();
+  const metrics = options.env.metricsPort !== undefined ? new (await import('./metrics.js')).Metrics() : undefined;
   const teardown: Array<() => Promise<void>> = [async () => store.close()];
   const stop = async () => {
     for (const step of teardown.reverse()) {
@@ -225,7 +226,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
         await alertStaff(bot.ctx, `broken-plan:${key}`, `An edit to the plan has errors, so the last good plan keeps running:\n${text}`);
       },
     });
-    bot = new PrayerBot({ store, clock, log, platforms, plan: () => effective(source.current()), owner, metrics, ...(replayFrom ? { sweepFrom: replayFrom } : {}), ...(options.leaseMs ? { leaseMs: options.leaseMs, renewMs: Math.max(100, Math.floor(options.leaseMs / 4)) } : {}) });
+    bot = new PrayerBot({ store, clock, log, platforms, plan: () => effective(source.current()), owner, metrics: metrics ?? noMetrics, ...(replayFrom ? { sweepFrom: replayFrom } : {}), ...(options.leaseMs ? { leaseMs: options.leaseMs, renewMs: Math.max(100, Math.floor(options.leaseMs / 4)) } : {}) });
     const running = bot;
     await store.recordPlanHash(owner, firstState.hash, firstState.version);
 
@@ -246,7 +247,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
       log.warn({ port: options.env.port }, `/healthz is off: port ${options.env.port} is in use (set PORT to change it)`);
     }
     let metricsPort: number | undefined;
-    if (options.env.metricsPort !== undefined) {
+    if (metrics && options.env.metricsPort !== undefined) {
       const metricsServer = metrics.server();
       metricsPort = await listen(metricsServer, options.env.metricsPort, '127.0.0.1');
       teardown.push(() => close(metricsServer));
@@ -256,7 +257,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
       await platform.start(running);
       teardown.push(() => platform.stop());
     }
-    metrics.up.set(1);
+    metrics?.up.set(1);
     teardown.push(() => running.drain());
 
     if (weekErrors.length > 0) {

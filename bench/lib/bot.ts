@@ -1,5 +1,6 @@
-// The bot under test as users run it: `node dist/cli.js run` in a child process, in a temp
-// folder (so no stray .env is read), with only the environment a measure gives it.
+// The bot under test as users run it: `prayerbot run` (dist/cli.js with the node flags of its
+// `#!` line, as the shell would run it) in a child process, in a temp folder (so no stray .env
+// is read), with only the environment a measure gives it.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
@@ -10,6 +11,13 @@ import { fileURLToPath } from 'node:url';
 export const REPO = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** The built CLI; BENCH_CLI points the bench at another build (to compare two). */
 export const CLI = process.env.BENCH_CLI ?? join(REPO, 'dist', 'cli.js');
+
+/** The node flags on the CLI's `#!/usr/bin/env -S node …` line (the bot's memory settings). */
+export function cliNodeFlags(cli = CLI): string[] {
+  const first = readFileSync(cli, 'utf8').split('\n', 1)[0] ?? '';
+  const m = /^#!\/usr\/bin\/env -S node (.*)$/.exec(first);
+  return m ? m[1]!.trim().split(/\s+/) : [];
+}
 
 /** Variables the bot reads; none leaks in from the bench's own environment. */
 const BOT_VARIABLES = [
@@ -60,7 +68,7 @@ export interface StartBotOptions {
 }
 
 export async function startBotProcess(options: StartBotOptions): Promise<BotProcess> {
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), CLI, '--config', options.config, '--prompts', options.prompts, 'run'], {
+  const child = spawn(process.execPath, [...cliNodeFlags(), ...(options.nodeArgs ?? []), CLI, '--config', options.config, '--prompts', options.prompts, 'run'], {
     cwd: options.cwd,
     env: botEnv(options.env),
     stdio: ['pipe', 'pipe', 'pipe'],

@@ -66,7 +66,7 @@ export async function doctorCommand(globals: GlobalOptions): Promise<number> {
       say('store', false, redact(error instanceof Error ? error.message : String(error), secrets));
     }
     if (checked.config && (env.slack || env.discord)) {
-      const log = createLogger({ level: 'error', secrets, destination: process.stderr });
+      const log = await createLogger({ level: 'error', secrets, destination: process.stderr });
       try {
         const { platforms } = await createPlatforms(env, checked.config, log, systemClock);
         for (const platform of platforms) {

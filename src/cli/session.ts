@@ -30,7 +30,7 @@ export async function openSession(globals: GlobalOptions, opts: { platforms: boo
   loadDotEnv();
   const secrets = secretValues();
   const env = readEnv();
-  const log = createLogger({ level: env.logLevel ?? 'warn', secrets, destination: process.stderr });
+  const log = await createLogger({ level: env.logLevel ?? 'warn', secrets, destination: process.stderr });
   const loaded = await loadPlan(globals.config, globals.prompts, false);
   if (!loaded.state) throw new Error(`the config has errors:\n${loaded.problems.map(formatProblem).join('\n')}`);
   const consoleMode = !env.slack && !env.discord;

@@ -14,8 +14,17 @@ export type PrayIntent =
   | { kind: 'region'; region: Region }
   | { kind: 'unknown'; typed: string; ambiguous: Region[] };
 
+// Regions come from the config object, which hot reload replaces whole: normalised names are
+// kept per region object, so /pray does not re-normalise every name on every request.
+const normalised = new WeakMap<Region, string[]>();
+
 function namesOf(region: Region): string[] {
-  return [region.id, region.name, ...region.aliases].map(normalizeName);
+  let names = normalised.get(region);
+  if (!names) {
+    names = [region.id, region.name, ...region.aliases].map(normalizeName);
+    normalised.set(region, names);
+  }
+  return names;
 }
 
 /**

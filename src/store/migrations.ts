@@ -190,6 +190,14 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    // Every 🙏 event writes its id; a second B-tree per write (the seen_at index) cost about a
+    // fifth of the ingest rate. Pruning runs every 15 minutes over a table holding about an
+    // hour of ids: a scan is cheap there.
+    name: 'processed events without the seen_at index',
+    sql: 'DROP INDEX IF EXISTS processed_events_by_seen;',
+  },
 ];
 
 /** The statement that creates the bookkeeping table, in either dialect. */

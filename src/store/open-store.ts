@@ -3,9 +3,10 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { StoreError, redactUrl } from './errors.js';
-import { PostgresStore } from './postgres-store.js';
-import { SqliteStore } from './sqlite-store.js';
 import type { Store } from './store.js';
+
+// Each driver is loaded only when its database is used: a SQLite bot never pays for pg's
+// memory and start-up, nor a PostgreSQL replica for the native SQLite addon.
 
 export const DEFAULT_DATABASE_URL = 'sqlite:data/prayerbot.db';
 
@@ -17,6 +18,7 @@ export interface OpenStoreOptions {
 export async function openStore(databaseUrl: string | undefined, options: OpenStoreOptions = {}): Promise<Store> {
   const url = databaseUrl === undefined || databaseUrl.trim() === '' ? DEFAULT_DATABASE_URL : databaseUrl.trim();
   if (/^postgres(ql)?:\/\//i.test(url)) {
+    const { PostgresStore } = await import('./postgres-store.js');
     return PostgresStore.open(url, options.schema !== undefined ? { schema: options.schema } : {});
   }
   if (/^sqlite:/i.test(url)) {
@@ -29,6 +31,7 @@ export async function openStore(databaseUrl: string | undefined, options: OpenSt
         throw new StoreError('unavailable', `cannot create the folder of SQLite database ${path}: ${(err as Error).message}`);
       }
     }
+    const { SqliteStore } = await import('./sqlite-store.js');
     return SqliteStore.open(path);
   }
   throw new StoreError(
