@@ -92,7 +92,8 @@ async function fullPath(dir: string): Promise<{ run: Run; rows: number }> {
   await store.close();
   // What actually reached the file: every event is either a reaction row or an update of one.
   const check = new Database(join(dir, 'prayerbot.db'), { readonly: true });
-  const rows = (check.prepare('SELECT count(*) AS n FROM processed_events').get() as { n: number }).n;
+  // Each event is one person's 🙏: its reaction row carries the event's id once durable.
+  const rows = (check.prepare('SELECT count(*) AS n FROM reactions WHERE last_event_id IS NOT NULL').get() as { n: number }).n;
   check.close();
   return { run, rows };
 }
@@ -137,21 +138,17 @@ function rawSameRows(dir: string): Run {
   db.pragma('wal_autocheckpoint = 10000');
   db.exec(`CREATE TABLE reactions (
     post_key TEXT NOT NULL, person_hash TEXT NOT NULL, variant TEXT NOT NULL,
-    present INTEGER NOT NULL, order_micros INTEGER NOT NULL,
-    PRIMARY KEY (post_key, person_hash, variant)) STRICT, WITHOUT ROWID;
-    CREATE TABLE processed_events (event_id TEXT PRIMARY KEY, seen_at INTEGER NOT NULL) STRICT, WITHOUT ROWID;
-    CREATE INDEX processed_events_by_seen ON processed_events (seen_at);`);
-  const seen = db.prepare('INSERT INTO processed_events (event_id, seen_at) VALUES (?, ?) ON CONFLICT (event_id) DO NOTHING');
-  const upsert = db.prepare(`INSERT INTO reactions (post_key, person_hash, variant, present, order_micros) VALUES (?, ?, ?, ?, ?)
-    ON CONFLICT (post_key, person_hash, variant) DO UPDATE SET present = excluded.present, order_micros = excluded.order_micros
+    present INTEGER NOT NULL, order_micros INTEGER NOT NULL, last_event_id TEXT,
+    PRIMARY KEY (post_key, person_hash, variant)) STRICT, WITHOUT ROWID;`);
+  const upsert = db.prepare(`INSERT INTO reactions (post_key, person_hash, variant, present, order_micros, last_event_id) VALUES (?, ?, ?, ?, ?, ?)
+    ON CONFLICT (post_key, person_hash, variant) DO UPDATE SET present = excluded.present, order_micros = excluded.order_micros, last_event_id = excluded.last_event_id
     WHERE excluded.order_micros > reactions.order_micros`);
   const key = randomBytes(32);
   const hashes = Array.from({ length: EVENTS }, (_, i) => createHmac('sha256', key).update(`slack:U${i}`).digest('base64url'));
   const at = Date.now();
   const batch = db.transaction((from: number, to: number) => {
     for (let i = from; i < to; i++) {
-      seen.run(`Ev${i.toString(36).toUpperCase().padStart(10, '0')}`, at);
-      upsert.run(`slack:C0STAFF0${i % 4}:2026-10-1${i % 5}:0`, hashes[i], 'pray', 1, i);
+      upsert.run(`slack:C0STAFF0${i % 4}:2026-10-1${i % 5}:0`, hashes[i], 'pray', 1, at * 1000 + i, `Ev${i.toString(36).toUpperCase().padStart(10, '0')}`);
     }
   });
   const start = performance.now();
@@ -176,14 +173,14 @@ runMain(async (): Promise<MeasureReport[]> => {
     say(`baseline: ${base.done} rows in ${round(base.ms)} ms = ${Math.round(baseRate)}/s`);
     const same = rawSameRows(dir);
     const sameRate = (same.done / same.ms) * 1000;
-    say(`raw inserts of the bot's own rows (event id + random-hash reaction): ${same.done} in ${round(same.ms)} ms = ${Math.round(sameRate)}/s`);
+    say(`raw inserts of the rows the bot writes (a random-hash reaction carrying its event id): ${same.done} in ${round(same.ms)} ms = ${Math.round(sameRate)}/s`);
     const { run, rows } = await fullPath(dir);
     const rate = (run.done / run.ms) * 1000;
     say(`full path: ${run.done} events in ${round(run.ms)} ms = ${Math.round(rate)}/s; ${rows} event ids on disk`);
     if (rows !== run.done) throw new Error(`${run.done} events resolved but ${rows} are on disk`);
     const notes = [
       `${run.done} events (Slack-style, with event_id), ${IN_FLIGHT} in flight, 4 channels × 5 days of posts; baseline = ascending keys into a reactions-shaped table`,
-      `for context: raw inserts of the rows the bot writes (event id + reaction under a random hash) ${Math.round(sameRate)}/s; the full path reaches ${Math.round((rate / sameRate) * 100)} % of that`,
+      `for context: raw inserts of the rows the bot writes (a random-hash reaction carrying its event id) ${Math.round(sameRate)}/s; the full path reaches ${Math.round((rate / sameRate) * 100)} % of that`,
     ];
     if (run.done < EVENTS || base.done < EVENTS) notes.push(`stopped by the ${TIME_LIMIT_MS / 1000} s limit (full ${run.done}, baseline ${base.done} of ${EVENTS})`);
     return [

@@ -91,7 +91,6 @@ export class SqliteStore implements Store {
   private readonly statements = new Map<string, Database.Statement>();
 
   // Statements of the hot paths, prepared once.
-  private readonly insertEvent: Database.Statement;
   private readonly upsertReaction: Database.Statement;
   private readonly selectPost: Database.Statement;
   private readonly selectLivePost: Database.Statement;
@@ -124,13 +123,15 @@ export class SqliteStore implements Store {
 
   private constructor(db: Database.Database) {
     this.db = db;
-    this.insertEvent = db.prepare('INSERT INTO processed_events (event_id, seen_at) VALUES (?, ?) ON CONFLICT (event_id) DO NOTHING');
-    // Newest wins. Callers check first that the post exists and its week is not forgotten.
+    // Newest wins, and a change carrying the id of the event last applied to the row is a
+    // redelivery of it: ignored. (A redelivery of an older event loses on order anyway.)
+    // Callers check first that the post exists and its week is not forgotten.
     this.upsertReaction = db.prepare(`
-      INSERT INTO reactions (post_key, person_hash, variant, present, order_micros) VALUES (?, ?, ?, ?, ?)
+      INSERT INTO reactions (post_key, person_hash, variant, present, order_micros, last_event_id) VALUES (?, ?, ?, ?, ?, ?)
       ON CONFLICT (post_key, person_hash, variant) DO UPDATE
-        SET present = excluded.present, order_micros = excluded.order_micros
-        WHERE excluded.order_micros > reactions.order_micros`);
+        SET present = excluded.present, order_micros = excluded.order_micros, last_event_id = excluded.last_event_id
+        WHERE excluded.order_micros > reactions.order_micros
+          AND (excluded.last_event_id IS NULL OR reactions.last_event_id IS NULL OR excluded.last_event_id <> reactions.last_event_id)`);
     this.selectLivePost = db.prepare('SELECT 1 FROM posts WHERE key = ? AND frozen_count IS NULL');
     this.selectPost = db.prepare(`SELECT ${POST_COLUMNS} FROM posts WHERE key = ?`);
   }
@@ -272,17 +273,13 @@ export class SqliteStore implements Store {
     const run = this.db.transaction(() => {
       const live = new Map<string, boolean>(); // post key → takes hashes, read once per batch
       for (const change of changes) {
-        if (change.eventId !== undefined) {
-          const seenAt = Math.floor(change.orderMicros / 1000);
-          if (this.insertEvent.run(change.eventId, seenAt).changes === 0) continue; // seen before
-        }
         let takes = live.get(change.postKey);
         if (takes === undefined) {
           takes = this.selectLivePost.get(change.postKey) !== undefined;
           live.set(change.postKey, takes);
         }
         if (!takes) continue;
-        this.upsertReaction.run(change.postKey, change.personHash, change.variant, change.present ? 1 : 0, Math.round(change.orderMicros));
+        this.upsertReaction.run(change.postKey, change.personHash, change.variant, change.present ? 1 : 0, Math.round(change.orderMicros), change.eventId ?? null);
       }
     });
     run.immediate();
@@ -300,9 +297,9 @@ export class SqliteStore implements Store {
       // Everyone stored but not in the snapshot: absent as of the snapshot, unless newer.
       for (const row of stored) {
         if (holding.has(`${row.person_hash}\u0000${row.variant}`)) continue;
-        this.upsertReaction.run(postKey, row.person_hash, row.variant, 0, order);
+        this.upsertReaction.run(postKey, row.person_hash, row.variant, 0, order, null);
       }
-      for (const holder of holders) this.upsertReaction.run(postKey, holder.personHash, holder.variant, 1, order);
+      for (const holder of holders) this.upsertReaction.run(postKey, holder.personHash, holder.variant, 1, order, null);
     });
     run.immediate();
   }
@@ -351,7 +348,8 @@ export class SqliteStore implements Store {
   // --- housekeeping ----------------------------------------------------------------------
 
   async pruneEvents(before: Date): Promise<void> {
-    this.sql('DELETE FROM processed_events WHERE seen_at < ?').run(before.getTime());
+    // An event id counts as seen at its change's time; older ones are forgotten.
+    this.sql('UPDATE reactions SET last_event_id = NULL WHERE last_event_id IS NOT NULL AND order_micros < ?').run(before.getTime() * 1000);
   }
 
   async alertOnce(key: string, now: Date): Promise<boolean> {

@@ -62,7 +62,11 @@ export interface ReactionChange {
   variant: string;
   present: boolean;
   orderMicros: number;
-  /** De-duplication id (Slack event_id); a change whose id was seen is ignored. */
+  /**
+   * De-duplication id (Slack event_id): a redelivered change is ignored. An event id names one
+   * change to one (post, person, variant); stores may remember it per event (PostgreSQL) or as
+   * the last event applied to that row (SQLite) — with newest-wins the results are the same.
+   */
   eventId?: string;
 }
 
