@@ -22,6 +22,7 @@ import type { ChannelInspection, ChatPlatform, Clock, Inbound, MessageLimits, Po
 import type { PostPart } from './core/types.js';
 import type { DiscordPlatform } from './platforms/discord/discord-platform.js';
 import type { Store } from './store/store.js';
+import { untilAborted } from './core/abortable.js';
 
 /** Default shard lease: a dead replica's shards are taken over within lease + renew (≤ 40 s). */
 export const SHARD_LEASE_MS = 30_000;
@@ -320,7 +321,7 @@ export class ShardedDiscord implements ChatPlatform {
     const client: GatewayClient = { platform: this.options.gateway(want, this.count), shards: want, abort: new AbortController() };
     this.current = client;
     try {
-      await untilAborted(client.platform.start(inbound), client.abort.signal);
+      await untilAborted(client.platform.start(inbound), client.abort.signal, () => new Error('aborted'));
     } catch (error) {
       if (client.abort.signal.aborted) return; // replaced or stopped meanwhile
       this.dropGateway();
@@ -390,22 +391,3 @@ export class ShardedDiscord implements ChatPlatform {
   }
 }
 
-/** Settles with `promise`, or rejects as soon as `signal` aborts. */
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  promise.catch(() => undefined);
-  if (signal.aborted) return Promise.reject(new Error('aborted'));
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(new Error('aborted'));
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
-}

@@ -63,6 +63,7 @@ import {
   splitText,
   type AnswerMessage,
 } from './render.js';
+import { untilAborted } from '../../core/abortable.js';
 
 export interface DiscordPlatformOptions {
   token: string;
@@ -121,26 +122,7 @@ function errorText(error: unknown): string {
 
 /** Settles with the promise, or rejects with `timeout` as soon as `signal` aborts. */
 function raceAbort<T>(promise: Promise<T>, signal: AbortSignal | undefined, what: string): Promise<T> {
-  if (!signal) return promise;
-  const aborted = () => new PlatformError('timeout', `${what}: aborted (the claim ended)`);
-  if (signal.aborted) {
-    promise.catch(() => undefined);
-    return Promise.reject(aborted());
-  }
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(aborted());
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
+  return untilAborted(promise, signal, () => new PlatformError('timeout', `${what}: aborted (the claim ended)`));
 }
 
 class DiscordAdapter implements DiscordPlatform {

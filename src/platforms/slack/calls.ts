@@ -8,6 +8,7 @@
 // for calls that are safe to repeat; the sender handles the rest (see platform.ts sendPost).
 import { webApi } from '@slack/bolt';
 import { PlatformError, type PlatformErrorCode } from '../../core/ports.js';
+import { untilAborted } from '../../core/abortable.js';
 
 /** Per request. A WebClient without one waits forever. */
 export const DEFAULT_TIMEOUT_MS = 10_000;
@@ -183,7 +184,7 @@ export async function bounded<T>(method: string, policy: CallPolicy, options: Ca
       throw new PlatformError('timeout', `slack ${method}: no time left in this operation's budget`);
     }
     try {
-      return await untilAborted(attempt(), options.signal, method);
+      return await abandoned(attempt(), options.signal, method);
     } catch (error) {
       throwIfAborted(method, options.signal);
       const c = classify(error);
@@ -201,22 +202,8 @@ function throwIfAborted(method: string, signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new PlatformError('timeout', `slack ${method}: abandoned (the send was cancelled)`);
 }
 
-function untilAborted<T>(work: Promise<T>, signal: AbortSignal | undefined, method: string): Promise<T> {
-  if (!signal) return work;
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(new PlatformError('timeout', `slack ${method}: abandoned (the send was cancelled)`));
-    signal.addEventListener('abort', onAbort, { once: true });
-    work.then(
-      (v) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(v);
-      },
-      (e: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(e);
-      },
-    );
-  });
+function abandoned<T>(work: Promise<T>, signal: AbortSignal | undefined, method: string): Promise<T> {
+  return untilAborted(work, signal, () => new PlatformError('timeout', `slack ${method}: abandoned (the send was cancelled)`));
 }
 
 function sleep(ms: number, signal: AbortSignal | undefined, method: string): Promise<void> {
