@@ -286,7 +286,10 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     const readyLine = consoleMode
       ? `prayerbot ready — console chat${shown.kind === 'replay' ? ` (replay of ${shown.date})` : ''}. Type /pray help, react, or Ctrl-C to stop.`
       : `prayerbot ready — ${platforms.map((p) => p.name).join(' + ')}${port !== undefined ? ` on port ${port}` : ''}`;
-    if (consolePlatform) (options.output ?? process.stdout).write(`${readyLine}\n`);
+    if (consolePlatform) {
+      (options.output ?? process.stdout).write(`${readyLine}\n`);
+      consolePlatform.open();
+    }
     log.info({ port, plan: firstState.hash }, readyLine);
 
     return { bot: running, store, log, ...(port !== undefined ? { port } : {}), ...(metricsPort !== undefined ? { metricsPort } : {}), shown, stop };

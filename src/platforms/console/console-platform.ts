@@ -28,6 +28,8 @@ export class ConsolePlatform implements ChatPlatform {
   private readonly holders = new Map<string, Set<string>>();
   private lastMicros = 0;
   private pending: Promise<void> = Promise.resolve();
+  private openInput: () => void = () => undefined;
+  private readonly opened = new Promise<void>((resolve) => (this.openInput = resolve));
   /** Printed above every post, e.g. `REPLAY of 2026-11-19`. */
   heading: string | undefined;
 
@@ -40,16 +42,26 @@ export class ConsolePlatform implements ChatPlatform {
   async start(inbound: Inbound): Promise<void> {
     this.inbound = inbound;
     this.lines = createInterface({ input: this.options.input, terminal: false });
-    // Lines are handled one after another, in the order typed.
+    // Lines are handled one after another, in the order typed — once the bot says it is
+    // ready (lines typed earlier wait for that).
     this.lines.on('line', (line) => {
-      this.pending = this.pending.then(() => this.handle(line.trim())).catch((error: unknown) => {
-        this.print(`(error: ${error instanceof Error ? error.message : String(error)})`);
-      });
+      this.pending = this.pending
+        .then(() => this.opened)
+        .then(() => this.handle(line.trim()))
+        .catch((error: unknown) => {
+          this.print(`(error: ${error instanceof Error ? error.message : String(error)})`);
+        });
     });
+  }
+
+  /** Starts answering what is typed (called once the ready line is printed). */
+  open(): void {
+    this.openInput();
   }
 
   async stop(): Promise<void> {
     this.lines?.close();
+    this.openInput();
     await this.pending;
   }
 
