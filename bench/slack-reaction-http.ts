@@ -33,7 +33,8 @@ runMain(async (): Promise<MeasureReport[]> => {
     await bot.bot.stop();
     stopped = true;
     const db = new Database(bot.database, { readonly: true });
-    const events = (db.prepare('SELECT count(*) AS n FROM processed_events').get() as { n: number }).n;
+    // Each acknowledged event is one person's 🙏: its reaction row carries the event's id.
+    const events = (db.prepare('SELECT count(*) AS n FROM reactions WHERE last_event_id IS NOT NULL').get() as { n: number }).n;
     const held = (db.prepare('SELECT count(DISTINCT person_hash) AS n FROM reactions WHERE present = 1').get() as { n: number }).n;
     db.close();
     say(`on disk: ${events} event ids, ${held} people holding 🙏`);
