@@ -382,6 +382,10 @@ export class ShardedDiscord implements ChatPlatform {
     return this.rest.retirePost(channelId, messageId, mode, notice);
   }
 
+  addOwnReaction(channelId: string, messageId: string): Promise<void> {
+    return this.rest.addOwnReaction(channelId, messageId);
+  }
+
   readReactions(channelId: string, messageId: string): Promise<ReactionHolder[]> {
     return this.rest.readReactions(channelId, messageId);
   }

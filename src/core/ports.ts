@@ -104,6 +104,11 @@ export interface ChatPlatform {
    * answer was lost). Returns null when surely absent; throws when the platform cannot say.
    */
   findPost(channelId: string, ledgerKey: string, since: Date): Promise<SentMessage | null>;
+  /**
+   * Adds the bot's own 🙏 to a post; already there is fine. Used for a post recovered after a
+   * crash, whose sender may have died before adding it (sendPost adds it otherwise).
+   */
+  addOwnReaction(channelId: string, messageId: string): Promise<void>;
   /** Replaces a post's content (partial expiry). */
   editPost(channelId: string, messageId: string, doc: PostDocument): Promise<void>;
   /** Takes a post down: delete it, or edit it to `notice` (clearing reactions where possible). */

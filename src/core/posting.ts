@@ -172,7 +172,13 @@ async function sendPart(ctx: CoreContext, platform: ChatPlatform, part: PostPart
       if (found) {
         const recorded = await ctx.store.markSent(key, ctx.owner, found.messageId, ctx.clock.now());
         ctx.log.info({ post: key }, 'recovered a post whose send answer was lost');
-        if (recorded) await countEarlyReactions(ctx, key);
+        if (recorded) {
+          // Its sender may have died before adding the bot's own 🙏.
+          await platform.addOwnReaction(part.channel.id, found.messageId).catch((error: unknown) => {
+            ctx.log.warn({ post: key, err: describe(error) }, "recovered a post but could not add the bot's own 🙏");
+          });
+          await countEarlyReactions(ctx, key);
+        }
         return { ledgerKey: key, outcome: 'recovered' };
       }
     } catch (error) {

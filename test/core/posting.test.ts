@@ -71,6 +71,8 @@ describe('at most once', () => {
     expect((await h.bot.sweep()).map((r) => r.outcome)).toEqual(['recovered']);
     expect(h.slack.messages).toHaveLength(1);
     expect((await h.store.getPost('slack:C0STAFF01:2026-10-12:0'))?.messageId).toBe(h.slack.messages[0]!.id);
+    // Its sender may have died before adding the bot's own 🙏: the recovery adds it.
+    expect(h.slack.calls.filter((c) => c.method === 'addOwnReaction').map((c) => c.args)).toEqual([['C0STAFF01', h.slack.messages[0]!.id]]);
   });
 
   it('a claim whose sender died is taken over after its lease, asking the platform first', async () => {

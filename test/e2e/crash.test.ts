@@ -114,6 +114,8 @@ describe('a crash while posting, then a restart', () => {
     expect(slack.callsTo('conversations.history').length).toBeGreaterThan(0);
     expect(posted()).toHaveLength(1);
     expect(slack.callsTo('chat.postMessage').filter((c) => c.args['channel'] === 'C0STAFF01')).toHaveLength(1);
+    // The dead sender never added the bot's own 🙏; the restart did.
+    expect(posted()[0]!.reactions.map((r) => r.name)).toEqual(['pray']);
   });
 
   it('killed after the post was recorded: the restart sends nothing', async () => {

@@ -72,6 +72,10 @@ export class RecordingPlatform implements ChatPlatform {
     return found ? { messageId: found.id } : null;
   }
 
+  async addOwnReaction(channelId: string, messageId: string): Promise<void> {
+    this.calls.push({ method: 'addOwnReaction', args: [channelId, messageId] });
+  }
+
   async editPost(channelId: string, messageId: string, doc: PostDocument): Promise<void> {
     this.calls.push({ method: 'editPost', args: [channelId, messageId] });
     const message = this.live(messageId);

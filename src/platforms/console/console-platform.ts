@@ -130,6 +130,10 @@ export class ConsolePlatform implements ChatPlatform {
     return { messageId };
   }
 
+  async addOwnReaction(): Promise<void> {
+    // The terminal shows no reactions of the bot's own.
+  }
+
   async findPost(): Promise<SentMessage | null> {
     // A crash between printing and recording leaves nothing to find: printing again is harmless.
     return null;

@@ -426,6 +426,10 @@ class DiscordAdapter implements DiscordPlatform {
     return { messageId: message.id };
   }
 
+  async addOwnReaction(channelId: string, messageId: string): Promise<void> {
+    await this.call(`add ${this.emoji} to ${messageId}`, (s) => this.client.rest.put(this.ownReactionRoute(channelId, messageId), s ? { signal: s } : {}));
+  }
+
   private ownReactionRoute(channelId: string, messageId: string): `/${string}` {
     return Routes.channelMessageOwnReaction(channelId, messageId, encodeURIComponent(this.emoji));
   }

@@ -396,12 +396,16 @@ class SlackAdapter implements SlackPlatform {
       this.log.info({ ledgerKey: part.ledgerKey }, 'slack post found after its answer was lost');
       ts = found.messageId;
     }
-    await this.addOwnReaction(channel, ts, deadline, signal);
+    await this.addOwnReactionBefore(channel, ts, deadline, signal);
     return { messageId: ts };
   }
 
+  async addOwnReaction(channelId: string, messageId: string): Promise<void> {
+    await this.addOwnReactionBefore(channelId, messageId, performance.now() + this.policy.budgetMs, new AbortController().signal);
+  }
+
   /** The bot's own 🙏 on its post. A failure here must not fail the send: the post is out. */
-  private async addOwnReaction(channel: string, ts: string, deadline: number, signal: AbortSignal): Promise<void> {
+  private async addOwnReactionBefore(channel: string, ts: string, deadline: number, signal: AbortSignal): Promise<void> {
     try {
       await bounded('reactions.add', this.policy, { repeatable: true, deadline, signal }, () =>
         this.client.reactions.add({ channel, timestamp: ts, name: this.options.reaction }),
