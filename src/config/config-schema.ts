@@ -34,7 +34,10 @@ export const configSchema = z.strictObject({
   regions: z.array(regionSchema).min(1),
   retention_days: z.int().min(1).max(31).default(14),
   retire: z.enum(['delete', 'edit']).default('delete'),
-  reaction: nonEmptyText.default('pray'),
+  // The one neutral name both platforms map: Slack "pray" (any skin tone), Discord 🙏 (any).
+  reaction: nonEmptyText
+    .refine((value) => value.trim() === 'pray', { message: 'reaction must be "pray" (Slack :pray:, Discord 🙏, every skin tone); no other reaction is supported' })
+    .default('pray'),
   channels: z.array(channelSchema),
   staff_report: z.array(staffReportSchema).default([]),
   staff: z

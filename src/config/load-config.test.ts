@@ -47,6 +47,12 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it('reports a reaction other than the one both platforms map', async () => {
+    const { value, lines } = await load(insertAfter(BASE_CONFIG, 1, 'reaction: thumbsup'));
+    expect(value).toBeUndefined();
+    expect(lines).toEqual(['config/prayerbot.yaml:2:11: reaction must be "pray" (Slack :pray:, Discord 🙏, every skin tone); no other reaction is supported']);
+  });
+
   it('reports a cron with a missing field', async () => {
     const { lines } = await load(setLine(BASE_CONFIG, 3, '  post: "0 9 * *"'));
     expect(lines).toHaveLength(1);
