@@ -100,13 +100,16 @@ export interface ShardCoordination {
 
 export async function createPlatforms(
   env: Env,
-  config: Config,
+  /** The config in force; read again on every use, so hot reload reaches the platforms. */
+  current: () => Config,
   log: Logger,
   clock: Clock,
   shards?: ShardCoordination,
 ): Promise<{ platforms: ChatPlatform[]; slackHandler?: RequestHandler }> {
   const platforms: ChatPlatform[] = [];
   let slackHandler: RequestHandler | undefined;
+  // The reaction name is fixed at start (check allows only "pray").
+  const config = current();
   if (env.slack) {
     const { createSlackPlatform } = await import('./platforms/slack/slack-platform.js');
     const slack = createSlackPlatform({
@@ -128,7 +131,8 @@ export async function createPlatforms(
       ...(env.discord.applicationId ? { applicationId: env.discord.applicationId } : {}),
       ...(env.discord.apiUrl ? { apiUrl: env.discord.apiUrl } : {}),
       reaction: config.reaction,
-      viewerRoleIds: () => config.staff.discordViewerRoles,
+      // Read on every privacy check: a role removed from the viewers counts at once.
+      viewerRoleIds: () => current().staff.discordViewerRoles,
       logger: log.child({ platform: 'discord' }),
       clock,
     };
@@ -200,6 +204,8 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
   };
 
   try {
+    // The plan in force, for the platforms' settings (hot reload replaces it).
+    let inForce = firstState;
     let consolePlatform: ConsolePlatform | undefined;
     let platforms: ChatPlatform[];
     let slackHandler: RequestHandler | undefined;
@@ -209,13 +215,14 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
       platforms = [consolePlatform];
     } else {
       const shards = { store, owner, ...(options.env.shardLeaseMs ? { leaseMs: options.env.shardLeaseMs } : {}) };
-      ({ platforms, slackHandler } = await createPlatforms(options.env, firstState.config, log, clock, shards));
+      ({ platforms, slackHandler } = await createPlatforms(options.env, () => inForce.config, log, clock, shards));
     }
 
     let scheduler: Scheduler | undefined;
     let bot: PrayerBot | undefined;
     const source = new PlanSource(firstState, { config: options.configPath, prompts: options.promptsDir }, log, {
       changed: async (state) => {
+        inForce = state;
         await store.recordPlanHash(owner, state.hash, state.version);
         scheduler?.reschedule(state.config);
       },

@@ -65,16 +65,17 @@ export async function doctorCommand(globals: GlobalOptions): Promise<number> {
     } catch (error) {
       say('store', false, redact(error instanceof Error ? error.message : String(error), secrets));
     }
-    if (checked.config && (env.slack || env.discord)) {
+    const config = checked.config;
+    if (config && (env.slack || env.discord)) {
       const log = await createLogger({ level: 'error', secrets, destination: process.stderr });
       try {
-        const { platforms } = await createPlatforms(env, checked.config, log, systemClock);
+        const { platforms } = await createPlatforms(env, () => config, log, systemClock);
         for (const platform of platforms) {
           if (!selfChecking(platform)) continue;
-          const channels = checked.config.channels.filter((c) => c.platform === platform.name);
-          const staff = checked.config.staffReport.filter((t) => t.platform === platform.name).map((t) => ({ platform: t.platform, id: t.id, audience: 'staff' as const, allowPublic: false }));
+          const channels = config.channels.filter((c) => c.platform === platform.name);
+          const staff = config.staffReport.filter((t) => t.platform === platform.name).map((t) => ({ platform: t.platform, id: t.id, audience: 'staff' as const, allowPublic: false }));
           try {
-            for (const line of await platform.doctor([...channels, ...staff.filter((s) => !channels.some((c) => c.id === s.id))], { retire: checked.config.retire })) say(platform.name, line.ok, line.text);
+            for (const line of await platform.doctor([...channels, ...staff.filter((s) => !channels.some((c) => c.id === s.id))], { retire: config.retire })) say(platform.name, line.ok, line.text);
           } catch (error) {
             say(platform.name, false, redact(error instanceof Error ? error.message : String(error), secrets));
           }

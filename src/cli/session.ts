@@ -41,7 +41,7 @@ export async function openSession(globals: GlobalOptions, opts: { platforms: boo
     if (opts.platforms) {
       platforms = consoleMode
         ? [new ConsolePlatform({ input: process.stdin, output: process.stdout, clock: systemClock })]
-        : (await createPlatforms(env, plan.config, log, systemClock)).platforms;
+        : (await createPlatforms(env, () => plan.config, log, systemClock)).platforms;
     }
     const owner = `cli:${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
     const bot = new PrayerBot({ store, clock: systemClock, log, platforms, plan: () => plan, owner });
