@@ -223,6 +223,8 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     const source = new PlanSource(firstState, { config: options.configPath, prompts: options.promptsDir }, log, {
       changed: async (state) => {
         inForce = state;
+        // Privacy facts were judged against the old settings (viewer roles, allow_public).
+        bot?.ctx.inspections.clear();
         await store.recordPlanHash(owner, state.hash, state.version);
         scheduler?.reschedule(state.config);
       },
