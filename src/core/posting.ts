@@ -270,10 +270,14 @@ export async function planIsCurrent(ctx: CoreContext): Promise<boolean> {
 
 /** Sends a day's post to every channel now. Channels run side by side. */
 export async function postDay(ctx: CoreContext, date: LocalDate, opts: { manual?: boolean; dryRun?: boolean } = {}): Promise<PartResult[]> {
-  const state = ctx.plan();
-  const day = dayOf(state, date);
-  if (!day) return [];
   if (!opts.dryRun && !(await planIsCurrent(ctx))) return [];
+  return postCurrentDay(ctx, date, opts);
+}
+
+/** postDay once the plan is known to be current (the sweep checks it once for every day). */
+async function postCurrentDay(ctx: CoreContext, date: LocalDate, opts: { manual?: boolean; dryRun?: boolean }): Promise<PartResult[]> {
+  const day = dayOf(ctx.plan(), date);
+  if (!day) return [];
   const parts = await partsOfDay(ctx, day, ctx.clock.now());
   const byChannel = new Map<string, PostPart[]>();
   for (const part of parts) {
@@ -311,7 +315,7 @@ export async function sweep(ctx: CoreContext): Promise<PartResult[]> {
     if (late < 0) continue;
     if (ctx.sweepFrom && day.postAt < ctx.sweepFrom) continue;
     if (late < windowMs) {
-      results.push(...(await postDay(ctx, day.date)));
+      results.push(...(await postCurrentDay(ctx, day.date, {})));
       continue;
     }
     const missed: string[] = [];

@@ -18,7 +18,6 @@ import type {
   WeekPlan,
 } from '../types.js';
 import { ledgerKeyOf } from '../types.js';
-import { MESSAGE_LIMITS } from './limits.js';
 
 /** True when `channel` may carry `request`. */
 export function channelMayCarry(channel: ChannelConfig, request: ScheduledRequest): boolean {
@@ -110,14 +109,4 @@ export function splitIntoParts(post: ChannelPost, limits: MessageLimits): PostPa
     partCount: parts.length,
     ledgerKey: ledgerKeyOf(post.channel.platform, post.channel.id, post.date, part),
   }));
-}
-
-/** Every part of every channel's post on `day`, split with each platform's limits. */
-export function partsOfDay(
-  config: Config,
-  week: WeekPlan,
-  day: PlanDay,
-  limitsOf: (channel: ChannelConfig) => MessageLimits = (channel) => MESSAGE_LIMITS[channel.platform],
-): PostPart[] {
-  return channelPostsOf(config, week, day).flatMap((post) => splitIntoParts(post, limitsOf(post.channel)));
 }

@@ -27,7 +27,7 @@ import {
 import { parsePostCron, postTimeOfDay } from './cron.js';
 
 export { cronDays, parsePostCron, postTimeOfDay, postTimeOn, type PostCron } from './cron.js';
-export { channelPostsOf, splitIntoParts, partsOfDay } from './channel-posts.js';
+export { channelPostsOf, splitIntoParts } from './channel-posts.js';
 export { MESSAGE_LIMITS } from './limits.js';
 
 /** An explicit `expires` may be at most this many days after the day the request is posted. */
