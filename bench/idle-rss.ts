@@ -6,6 +6,7 @@ import { startFakeSlack } from '../test/fakes/slack-api.js';
 import { rssMiB, startBotProcess } from './lib/bot.js';
 import { startDiscordWorld } from './lib/discord-world.js';
 import { writeBenchPlan } from './lib/plan.js';
+import { slackBotEnv } from './lib/slack-bot.js';
 import { round, runMain, say, type MeasureReport } from './lib/report.js';
 
 const IDLE_MS = 5_000;
@@ -27,13 +28,9 @@ runMain(async (): Promise<MeasureReport[]> => {
     config: plan.config,
     prompts: plan.prompts,
     env: {
-      SLACK_BOT_TOKEN: slack.botToken,
-      SLACK_SIGNING_SECRET: slack.signingSecret,
-      SLACK_API_URL: slack.url,
+      ...slackBotEnv(slack, `${plan.data}/prayerbot.db`),
       DISCORD_TOKEN: world.discord.state.token,
       DISCORD_API_URL: world.discord.apiUrl,
-      DATABASE_URL: `sqlite:${plan.data}/prayerbot.db`,
-      PORT: '0',
     },
   });
   try {

@@ -6,6 +6,7 @@ import { startFakeSlack } from '../test/fakes/slack-api.js';
 import { startBotProcess } from './lib/bot.js';
 import { writeBenchPlan } from './lib/plan.js';
 import { runMain, say, type MeasureReport } from './lib/report.js';
+import { slackBotEnv } from './lib/slack-bot.js';
 import { watchSlackCalls } from './lib/slack-calls.js';
 
 /** The bot starts in about a second; the cron instant is at least this far ahead. */
@@ -31,13 +32,7 @@ runMain(async (): Promise<MeasureReport[]> => {
     cwd: plan.dir,
     config: plan.config,
     prompts: plan.prompts,
-    env: {
-      SLACK_BOT_TOKEN: slack.botToken,
-      SLACK_SIGNING_SECRET: slack.signingSecret,
-      SLACK_API_URL: slack.url,
-      DATABASE_URL: `sqlite:${plan.data}/prayerbot.db`,
-      PORT: '0',
-    },
+    env: slackBotEnv(slack, `${plan.data}/prayerbot.db`),
   });
   try {
     const readyWall = Date.now();

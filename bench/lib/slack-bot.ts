@@ -6,6 +6,17 @@ import { writeBenchPlan, type BenchPlan } from './plan.js';
 
 export const STAFF_CHANNEL = 'C0STAFF01';
 
+/** The environment of a bot on Slack over HTTP against `slack`, with a SQLite file and a free port. */
+export function slackBotEnv(slack: FakeSlack, database: string): Record<string, string> {
+  return {
+    SLACK_BOT_TOKEN: slack.botToken,
+    SLACK_SIGNING_SECRET: slack.signingSecret,
+    SLACK_API_URL: slack.url,
+    DATABASE_URL: `sqlite:${database}`,
+    PORT: '0',
+  };
+}
+
 export interface SlackBot {
   slack: FakeSlack;
   bot: BotProcess;
@@ -35,14 +46,7 @@ export async function startSlackBot(options: { env?: Record<string, string>; nod
       cwd: plan.dir,
       config: plan.config,
       prompts: plan.prompts,
-      env: {
-        SLACK_BOT_TOKEN: slack.botToken,
-        SLACK_SIGNING_SECRET: slack.signingSecret,
-        SLACK_API_URL: slack.url,
-        DATABASE_URL: `sqlite:${database}`,
-        PORT: '0',
-        ...options.env,
-      },
+      env: { ...slackBotEnv(slack, database), ...options.env },
       ...(options.nodeArgs ? { nodeArgs: options.nodeArgs } : {}),
     });
     if (bot.port === undefined) throw new Error(`the bot did not say its port: ${JSON.stringify(bot.ready)}`);
