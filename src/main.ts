@@ -5,6 +5,7 @@ import { hostname } from 'node:os';
 import type { Server } from 'node:http';
 import type { Logger } from 'pino';
 import { alertStaff } from './core/alerts.js';
+import { CodedError } from './core/errors.js';
 import { dayOf } from './core/plan-state.js';
 import type { PlanState } from './core/plan-state.js';
 import { systemClock, type ChatPlatform, type Clock } from './core/ports.js';
@@ -54,14 +55,12 @@ export interface RunningBot {
   stop(): Promise<void>;
 }
 
-export class StartError extends Error {
-  readonly code = 'start_failed';
+export class StartError extends CodedError<'start_failed'> {
   constructor(
     message: string,
     readonly problems: Problem[] = [],
   ) {
-    super(message);
-    this.name = 'StartError';
+    super('start_failed', message);
   }
 }
 

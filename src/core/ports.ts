@@ -1,5 +1,6 @@
 // The ports the core talks through. Adapters (Slack, Discord, console) implement
 // `ChatPlatform` and call `Inbound`; stores implement `Store` (see src/store/store.ts).
+import { CodedError } from './errors.js';
 import type { PlatformName, PostPart, Verse } from './types.js';
 
 export interface Clock {
@@ -72,14 +73,13 @@ export type PlatformErrorCode =
   | 'message_gone' // the message no longer exists (retire/edit of a deleted message)
   | 'bad_request';
 
-export class PlatformError extends Error {
+export class PlatformError extends CodedError<PlatformErrorCode> {
   constructor(
-    readonly code: PlatformErrorCode,
+    code: PlatformErrorCode,
     message: string,
     readonly retryable: boolean = code === 'rate_limited' || code === 'timeout' || code === 'unavailable',
   ) {
-    super(message);
-    this.name = 'PlatformError';
+    super(code, message);
   }
 }
 

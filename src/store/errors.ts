@@ -1,6 +1,8 @@
 // Errors of the store adapters: values with a `code` the caller can act on and a message a
 // person can read. A message never carries a database password (see `redactUrl`).
 
+import { CodedError } from '../core/errors.js';
+
 export type StoreErrorCode =
   /** DATABASE_URL has a scheme we do not speak, or cannot be read. */
   | 'bad_url'
@@ -11,15 +13,7 @@ export type StoreErrorCode =
   /** The database cannot be reached or opened. */
   | 'unavailable';
 
-export class StoreError extends Error {
-  constructor(
-    readonly code: StoreErrorCode,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'StoreError';
-  }
-}
+export class StoreError extends CodedError<StoreErrorCode> {}
 
 /** The URL with any password replaced by `***`, for messages and logs. */
 export function redactUrl(url: string): string {
