@@ -29,7 +29,7 @@ export const P = PermissionFlagsBits;
 /** What @everyone holds in a new Discord server (the parts that matter here). */
 export const DEFAULT_EVERYONE_PERMISSIONS =
   P.ViewChannel | P.SendMessages | P.EmbedLinks | P.AttachFiles | P.ReadMessageHistory | P.AddReactions | P.UseApplicationCommands;
-/** What the bot's own role gets from the invite link (README, "Discord"). */
+/** What the bot's own role gets from the invite link (docs/discord-setup.md). */
 export const BOT_INVITE_PERMISSIONS =
   P.ViewChannel | P.SendMessages | P.EmbedLinks | P.AddReactions | P.ReadMessageHistory | P.ManageMessages;
 

@@ -121,7 +121,7 @@ async function channelLines(ctx: DoctorContext, channel: ChannelConfig, options:
     if ('state' in facts) {
       const fix =
         facts.state === 'missing'
-          ? 'it was deleted, the id is wrong, or the bot is not in its server (invite it: README, "Discord")'
+          ? 'it was deleted, the id is wrong, or the bot is not in its server (invite it: docs/discord-setup.md)'
           : 'give the bot’s role View Channel there';
       return [{ ok: false, text: `channel ${channel.id}: ${facts.detail}; ${fix}` }];
     }
@@ -160,7 +160,7 @@ async function channelLines(ctx: DoctorContext, channel: ChannelConfig, options:
         ? { ok: true, text: `${name}: staff channel seen only by viewer roles (${seenBy.join(', ') || 'nobody else'})` }
         : {
             ok: false,
-            text: `${name}: staff channel also seen by ${outside.join(', ')} — posts will be refused: deny them View Channel or add the roles to staff.discord_viewer_roles (README, "Discord")`,
+            text: `${name}: staff channel also seen by ${outside.join(', ')} — posts will be refused: deny them View Channel or add the roles to staff.discord_viewer_roles (docs/discord-setup.md)`,
           },
     );
   } else {
