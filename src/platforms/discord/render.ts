@@ -15,6 +15,7 @@
 // `GET /channels/{id}/messages`. `.invalid` is a reserved name: the link goes nowhere.
 import { createHash } from 'node:crypto';
 import type { APIEmbed, RESTPostAPIChannelMessageJSONBody } from 'discord.js';
+import { CodedError } from '../../core/errors.js';
 import type { MessageLimits, PostDocument, PrayAnswer } from '../../core/ports.js';
 
 /** Discord's documented message and embed limits. */
@@ -60,7 +61,7 @@ if (
     RESERVED.itemMarkup * POST_LIMITS.maxRequests >
   DISCORD.embedCharsPerMessage
 ) {
-  throw new Error('POST_LIMITS do not fit Discord’s 6,000 embed characters');
+  throw new CodedError('bad_limits', 'POST_LIMITS do not fit Discord’s 6,000 embed characters');
 }
 
 const EMBED_COLOR = 0xd4a24c;
@@ -138,8 +139,11 @@ export function renderEmbeds(doc: PostDocument, marker?: string): APIEmbed[] {
   return embeds;
 }
 
-export class RenderError extends Error {
-  readonly code = 'too_large';
+/** A message Discord would refuse as too large, even after cutting what may be cut. */
+export class RenderError extends CodedError<'too_large'> {
+  constructor(message: string) {
+    super('too_large', message);
+  }
 }
 
 /** The Edit Message body of a post (`marker`: its ledger key). Throws RenderError if it cannot fit. */
