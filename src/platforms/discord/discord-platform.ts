@@ -469,20 +469,26 @@ class DiscordAdapter implements DiscordPlatform {
 
   async retirePost(channelId: string, messageId: string, mode: 'delete' | 'edit', notice: string): Promise<void> {
     const what = `retire message ${messageId} in ${channelId}`;
-    if (mode === 'delete') {
-      await this.call(what, () => this.client.rest.delete(Routes.channelMessage(channelId, messageId)));
-      return;
+    try {
+      if (mode === 'delete') {
+        await this.call(what, () => this.client.rest.delete(Routes.channelMessage(channelId, messageId)));
+        return;
+      }
+      const body: RESTPatchAPIChannelMessageJSONBody = {
+        content: notice.slice(0, DISCORD.content),
+        embeds: [],
+        allowed_mentions: { parse: [] },
+      };
+      await this.call(what, () => this.client.rest.patch(Routes.channelMessage(channelId, messageId), { body }));
+      // Who reacted is part of what a retired post must stop showing (needs Manage Messages).
+      await this.call(`${what}: clear its reactions (the text was replaced)`, () =>
+        this.client.rest.delete(Routes.channelMessageAllReactions(channelId, messageId)),
+      );
+    } catch (error) {
+      // Already gone (deleted by someone else, or by an earlier try) is as retired as it gets.
+      if (error instanceof PlatformError && error.code === 'message_gone') return;
+      throw error;
     }
-    const body: RESTPatchAPIChannelMessageJSONBody = {
-      content: notice.slice(0, DISCORD.content),
-      embeds: [],
-      allowed_mentions: { parse: [] },
-    };
-    await this.call(what, () => this.client.rest.patch(Routes.channelMessage(channelId, messageId), { body }));
-    // Who reacted is part of what a retired post must stop showing (needs Manage Messages).
-    await this.call(`${what}: clear its reactions (the text was replaced)`, () =>
-      this.client.rest.delete(Routes.channelMessageAllReactions(channelId, messageId)),
-    );
   }
 
   async readReactions(channelId: string, messageId: string): Promise<ReactionHolder[]> {
