@@ -145,11 +145,12 @@ async function settled(ask: () => Promise<ChannelInspection>, accept: (found: Ch
 
 export function platformContract(name: string, subject: ContractSubject): void {
   const can = new Set<Capability>(subject.can);
-  const when = (needs: Capability[]) => (needs.every((c) => can.has(c)) ? it : undefined);
   /** Registers the test only when the platform has every capability it needs. */
-  const itWith = (needs: Capability[], title: string, body: () => Promise<void>) => when(needs)?.(title, body);
+  const itWith = (needs: Capability[], title: string, body: () => Promise<void>): void => {
+    if (needs.every((c) => can.has(c))) it(title, body);
+  };
   /** A group of tests, registered only when one of them can be (an empty group is an error). */
-  const whenAny = (needs: Capability[], title: string, body: () => void) => {
+  const whenAny = (needs: Capability[], title: string, body: () => void): void => {
     if (needs.some((c) => can.has(c))) describe(title, body);
   };
 
