@@ -118,20 +118,26 @@ export class DiscordMessages {
   async retirePost(channelId: string, messageId: string, mode: 'delete' | 'edit', notice: string): Promise<void> {
     const what = `retire message ${messageId} in ${channelId}`;
     const route = Routes.channelMessage(channelId, messageId);
-    if (mode === 'delete') {
-      await this.calls.call(what, () => this.calls.rest.delete(route));
-      return;
+    try {
+      if (mode === 'delete') {
+        await this.calls.call(what, () => this.calls.rest.delete(route));
+        return;
+      }
+      const body: RESTPatchAPIChannelMessageJSONBody = {
+        content: notice.slice(0, DISCORD.content),
+        embeds: [],
+        allowed_mentions: { parse: [] },
+      };
+      await this.calls.call(what, () => this.calls.rest.patch(route, { body }));
+      // Who reacted is part of what a retired post must stop showing (needs Manage Messages).
+      await this.calls.call(`${what}: clear its reactions (the text was replaced)`, () =>
+        this.calls.rest.delete(Routes.channelMessageAllReactions(channelId, messageId)),
+      );
+    } catch (error) {
+      // Already gone (deleted by someone else, or by an earlier try) is as retired as it gets.
+      if (error instanceof PlatformError && error.code === 'message_gone') return;
+      throw error;
     }
-    const body: RESTPatchAPIChannelMessageJSONBody = {
-      content: notice.slice(0, DISCORD.content),
-      embeds: [],
-      allowed_mentions: { parse: [] },
-    };
-    await this.calls.call(what, () => this.calls.rest.patch(route, { body }));
-    // Who reacted is part of what a retired post must stop showing (needs Manage Messages).
-    await this.calls.call(`${what}: clear its reactions (the text was replaced)`, () =>
-      this.calls.rest.delete(Routes.channelMessageAllReactions(channelId, messageId)),
-    );
   }
 
   /** Everyone but the bot holding a 🙏 variant, normal and burst reactions read apart. */

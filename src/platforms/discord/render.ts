@@ -102,10 +102,19 @@ export function embedChars(embeds: APIEmbed[]): number {
   return n;
 }
 
+/**
+ * Request text as Discord shows it without a mention: `allowed_mentions` already stops pings,
+ * but an embed still draws `<@id>`, `<@&id>` and `<#id>` as mention pills. A zero-width space
+ * after the `@` (or `#`) breaks the syntax; the words read the same.
+ */
+export function neutraliseMentions(text: string): string {
+  return text.replace(/@(everyone|here)\b/g, '@\u200b$1').replace(/<([@#])(?=[!&]?\d+>)/g, '<$1\u200b');
+}
+
 function verseText(doc: PostDocument, maxVerse: number): string {
-  const reference = `— ${doc.verse.reference}`;
+  const reference = `— ${neutraliseMentions(doc.verse.reference)}`;
   const room = Math.max(1, maxVerse - reference.length - 3);
-  return `*${cut(doc.verse.text.trim(), room)}*\n${reference}`;
+  return `*${cut(neutraliseMentions(doc.verse.text.trim()), room)}*\n${reference}`;
 }
 
 /**
@@ -120,7 +129,7 @@ export function renderEmbeds(doc: PostDocument, marker?: string): APIEmbed[] {
       if (embeds.length === 0) embed.title = cut(doc.title, DISCORD.title);
       if (i === 0) embed.author = { name: cut(section.heading, DISCORD.authorName) };
       const head = item.title ? `**${item.title}**\n` : '';
-      embed.description = cut(head + item.text, DISCORD.description);
+      embed.description = cut(neutraliseMentions(head + item.text), DISCORD.description);
       embeds.push(embed);
     });
   }
