@@ -21,7 +21,7 @@ import type { Logger } from 'pino';
 import type { ChannelInspection, ChatPlatform, Clock, Inbound, MessageLimits, PostDocument, ReactionHolder, SentMessage } from './core/ports.js';
 import type { PostPart } from './core/types.js';
 import type { DiscordPlatform } from './platforms/discord/discord-platform.js';
-import type { Store } from './store/store.js';
+import type { Store } from './core/store.js';
 import { untilAborted } from './core/abortable.js';
 
 /** Default shard lease: a dead replica's shards are taken over within lease + renew (≤ 40 s). */

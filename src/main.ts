@@ -23,7 +23,7 @@ import { loadPlan, PlanSource, problemLines } from './plan-source.js';
 import { CONSOLE_CHANNEL, ConsolePlatform } from './platforms/console/console-platform.js';
 import { Scheduler } from './scheduler.js';
 import { openStore } from './store/open-store.js';
-import type { Store } from './store/store.js';
+import type { Store } from './core/store.js';
 
 export interface StartOptions {
   configPath: string;

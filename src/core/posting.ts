@@ -13,7 +13,7 @@ import { privacyVerdict, type GuardVerdict } from './privacy.js';
 import { ReactionLookups, reconcilePost } from './reactions.js';
 import { addDays, formatLongDate, mondayOf, todayIn } from './time.js';
 import type { ChannelPost, LocalDate, PlanDay, PostPart } from './types.js';
-import type { PostClaim, PostRecord } from '../store/store.js';
+import type { PostClaim, PostRecord } from './store.js';
 
 export type PartOutcome =
   | 'sent'

@@ -1,5 +1,5 @@
 // Rules both stores share, kept in one place so SQLite and PostgreSQL cannot drift apart.
-import type { PostRecord } from './store.js';
+import type { PostRecord } from '../core/store.js';
 
 /**
  * Whether a new claim may take an existing ledger entry: only a claim whose lease has run

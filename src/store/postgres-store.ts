@@ -18,7 +18,7 @@ import type {
   PostTally,
   ReactionChange,
   Store,
-} from './store.js';
+} from '../core/store.js';
 import type { LocalDate, PlatformName } from '../core/types.js';
 
 // Pool settings, chosen deliberately:

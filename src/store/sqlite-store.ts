@@ -19,7 +19,7 @@ import type {
   PostTally,
   ReactionChange,
   Store,
-} from './store.js';
+} from '../core/store.js';
 import type { LocalDate, PlatformName } from '../core/types.js';
 
 interface PostRow {

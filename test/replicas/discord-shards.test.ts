@@ -13,7 +13,7 @@ import { addDays, mondayOf, todayIn } from '../../src/core/time.js';
 import type { Clock } from '../../src/core/ports.js';
 import { startBot, type RunningBot } from '../../src/main.js';
 import { openStore } from '../../src/store/open-store.js';
-import type { Store } from '../../src/store/store.js';
+import type { Store } from '../../src/core/store.js';
 import { startFakeDiscord, type FakeDiscord } from '../fakes/discord-rest.js';
 import type { FakeChannel, FakeGuild } from '../fakes/discord-state.js';
 import { RecordingInbound, platformFor } from '../discord/helpers.js';

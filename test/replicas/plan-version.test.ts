@@ -10,7 +10,7 @@ import { MESSAGE_LIMITS } from '../../src/core/plan/limits.js';
 import { PrayerBot } from '../../src/core/prayer-bot.js';
 import { loadPlan } from '../../src/plan-source.js';
 import { openStore } from '../../src/store/open-store.js';
-import type { Store } from '../../src/store/store.js';
+import type { Store } from '../../src/core/store.js';
 import { FakeClock, RecordingPlatform } from '../fakes/recording-platform.js';
 import { configYaml, tempProject, weekYaml, type Project } from '../e2e/project.js';
 import { freshSchema, type Schema } from './replicas.js';
