@@ -15,13 +15,13 @@ import { PrayerBot } from './core/prayer-bot.js';
 import { todayIn } from './core/time.js';
 import { formatProblem, type ChannelConfig, type Config, type LocalDate, type Problem } from './core/types.js';
 import type { Env } from './env.js';
-import { close, createAppServer, listen, type RequestHandler } from './http-server.js';
+import { close, createAppServer, listen, type RequestHandler } from './runtime/http-server.js';
 import { noMetrics } from './core/context.js';
-import { ShardedDiscord } from './discord-shards.js';
+import { ShardedDiscord } from './platforms/discord/sharded-discord.js';
 import { createLogger } from './logger.js';
-import { loadPlan, PlanSource, problemLines } from './plan-source.js';
+import { loadPlan, PlanSource, problemLines } from './config/plan-source.js';
 import { CONSOLE_CHANNEL, ConsolePlatform } from './platforms/console/console-platform.js';
-import { Scheduler } from './scheduler.js';
+import { Scheduler } from './runtime/scheduler.js';
 import { openStore } from './store/open-store.js';
 import type { Store } from './core/store.js';
 

@@ -10,7 +10,7 @@ import { formatProblem } from '../core/types.js';
 import { EnvError, loadDotEnv, readEnv, secretValues, type Env } from '../env.js';
 import { createLogger, redact } from '../logger.js';
 import { consoleConfig, createPlatforms } from '../main.js';
-import { loadPlan } from '../plan-source.js';
+import { loadPlan } from '../config/plan-source.js';
 import { ConsolePlatform } from '../platforms/console/console-platform.js';
 import { openStore } from '../store/open-store.js';
 

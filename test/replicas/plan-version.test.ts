@@ -8,7 +8,7 @@ import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MESSAGE_LIMITS } from '../../src/core/plan/limits.js';
 import { PrayerBot } from '../../src/core/prayer-bot.js';
-import { loadPlan } from '../../src/plan-source.js';
+import { loadPlan } from '../../src/config/plan-source.js';
 import { openStore } from '../../src/store/open-store.js';
 import type { Store } from '../../src/core/store.js';
 import { FakeClock, RecordingPlatform } from '../fakes/recording-platform.js';
