@@ -1,5 +1,6 @@
-// Rules both stores share, kept in one place so SQLite and PostgreSQL cannot drift apart.
-import type { PostRecord } from '../core/store.js';
+// Ledger rules the core and both stores share, kept in one place so the sweep, SQLite and
+// PostgreSQL cannot drift apart.
+import type { PostRecord } from './store.js';
 
 /**
  * Whether a new claim may take an existing ledger entry: only a claim whose lease has run
