@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { GlobalOptions } from '../cli.js';
+import { CodedError } from '../core/errors.js';
 import { type PlanState } from '../core/plan-state.js';
 import { systemClock, type ChatPlatform } from '../core/ports.js';
 import { PrayerBot } from '../core/prayer-bot.js';
@@ -14,8 +15,11 @@ import { loadPlan } from '../config/plan-source.js';
 import { ConsolePlatform } from '../platforms/console/console-platform.js';
 import { openStore } from '../store/open-store.js';
 
-export class UsageError extends Error {
-  readonly code = 'usage';
+/** A command line the command cannot run (exit code 2). */
+export class UsageError extends CodedError<'usage'> {
+  constructor(message: string) {
+    super('usage', message);
+  }
 }
 
 export interface Session {
