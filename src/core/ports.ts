@@ -1,5 +1,5 @@
 // The ports the core talks through. Adapters (Slack, Discord, console) implement
-// `ChatPlatform` and call `Inbound`; stores implement `Store` (see src/store/store.ts).
+// `ChatPlatform` and call `Inbound`; src/store/ implements `Store` (store.ts beside this file).
 import { CodedError } from './errors.js';
 import type { PlatformName, PostPart, Verse } from './types.js';
 

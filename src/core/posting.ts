@@ -7,13 +7,14 @@ import { alertStaff, describe } from './alerts.js';
 import { channelKey, type CoreContext } from './context.js';
 import { channelPostsOf, splitIntoParts } from './plan/plan.js';
 import { dayOf, weekOf } from './plan-state.js';
+import { canTakeOver } from './post-claims.js';
 import { postDocument } from './post-document.js';
 import { PlatformError, type ChannelInspection, type ChatPlatform } from './ports.js';
 import { privacyVerdict, type GuardVerdict } from './privacy.js';
 import { ReactionLookups, reconcilePost } from './reactions.js';
 import { addDays, formatLongDate, mondayOf, todayIn } from './time.js';
 import type { ChannelPost, LocalDate, PlanDay, PostPart } from './types.js';
-import type { PostClaim, PostRecord } from '../store/store.js';
+import type { PostClaim, PostRecord } from './store.js';
 
 export type PartOutcome =
   | 'sent'
@@ -40,7 +41,7 @@ export function isRetracted(retractions: ReadonlySet<string>, requestKey: string
   return retractions.has(requestKey) || retractions.has(requestKey.split('/')[0]!);
 }
 
-/** Drops requests that are retracted, expired, or not for this channel's readers. */
+/** Keeps the requests `keep` accepts (callers drop retracted and expired ones) and the sections left with any. */
 export function filterPost(post: ChannelPost, keep: (r: ChannelPost['sections'][number]['requests'][number]) => boolean): ChannelPost | undefined {
   const sections = post.sections
     .map((s) => ({ ...s, requests: s.requests.filter(keep) }))
@@ -71,8 +72,8 @@ export async function partsOfDay(ctx: CoreContext, day: PlanDay, now: Date): Pro
   for (const post of channelPostsOf(state.config, week, day)) {
     const platform = ctx.platforms.get(post.channel.platform);
     if (!platform) continue;
-    const everyoneOnly = post.channel.audience === 'volunteers' || post.channel.allowPublic;
-    const kept = filterPost(post, (r) => !isRetracted(retractions, r.key) && r.expiresAt > now && (!everyoneOnly || r.audience === 'everyone'));
+    // channelPostsOf already kept only what the channel may carry (channelMayCarry).
+    const kept = filterPost(post, (r) => !isRetracted(retractions, r.key) && r.expiresAt > now);
     if (kept) parts.push(...splitIntoParts(kept, platform.limits));
   }
   return parts;
@@ -226,13 +227,10 @@ async function postChannel(ctx: CoreContext, parts: PostPart[], opts: { manual: 
   }
   for (const part of parts) {
     const existing = await ctx.store.getPost(part.ledgerKey);
-    const settled = existing && existing.state !== 'failed' && !(existing.state === 'claimed' && (existing.leaseUntil?.getTime() ?? 0) <= ctx.clock.now().getTime());
-    if (settled && !(opts.manual && existing.state === 'skipped')) {
+    // What a claim cannot take over is done, except by hand: a skipped day, or a failure the
+    // sweep may not retry.
+    if (existing && !canTakeOver(existing, ctx.clock.now()) && !(opts.manual && (existing.state === 'skipped' || existing.state === 'failed'))) {
       results.push({ ledgerKey: part.ledgerKey, outcome: 'already', detail: existing.state });
-      continue;
-    }
-    if (existing?.state === 'failed' && !existing.retryable && !opts.manual) {
-      results.push({ ledgerKey: part.ledgerKey, outcome: 'already', detail: 'failed' });
       continue;
     }
     let verdict: GuardVerdict;

@@ -12,7 +12,7 @@ import { ReactionIngest, ReactionLookups, reactionsCleared, recordReaction, resy
 import { isRetractSubject, retireExpired, retract, type RetentionAction } from './retention.js';
 import { summarize, type TallySummary } from './tally.js';
 import type { LocalDate, PlatformName } from './types.js';
-import type { Store } from '../store/store.js';
+import type { Store } from './store.js';
 
 export interface PrayerBotOptions {
   store: Store;

@@ -4,8 +4,8 @@ import type { ChannelInspection } from './ports.js';
 import type { ChannelConfig } from './types.js';
 
 export type GuardVerdict =
-  /** Allowed; `everyoneOnly` when only `audience: everyone` requests may go there. */
-  | { allowed: true; everyoneOnly: boolean }
+  /** Allowed. What the channel may carry is `channelMayCarry`'s to say (src/core/plan/channel-posts.ts). */
+  | { allowed: true }
   /** Refused; `disable` when the channel is gone (archived, deleted) and should not be tried again. */
   | { allowed: false; reason: string; disable: boolean };
 
@@ -26,5 +26,5 @@ export function privacyVerdict(channel: ChannelConfig, facts: ChannelInspection)
       disable: false,
     };
   }
-  return { allowed: true, everyoneOnly: exposed || channel.audience === 'volunteers' };
+  return { allowed: true };
 }

@@ -9,7 +9,7 @@ import { weekOf } from './plan-state.js';
 import type { ReactionLookups } from './reactions.js';
 import { addDays, formatLongDate, startOfDayInstant } from './time.js';
 import type { LocalDate, PostPart, ScheduledRequest } from './types.js';
-import type { PostRecord } from '../store/store.js';
+import type { PostRecord } from './store.js';
 
 const EVENT_ID_KEEP_MS = 60 * 60_000;
 

@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { StoreError, redactUrl } from './errors.js';
 import { MIGRATIONS, SCHEMA_MIGRATIONS_DDL, migrationSql, pendingMigrations, type Migration } from './migrations.js';
-import { canTakeOver, leaseEnd } from './post-claims.js';
+import { canTakeOver, leaseEnd } from '../core/post-claims.js';
 import type {
   AuditEntry,
   ClaimOutcome,
@@ -18,7 +18,7 @@ import type {
   PostTally,
   ReactionChange,
   Store,
-} from './store.js';
+} from '../core/store.js';
 import type { LocalDate, PlatformName } from '../core/types.js';
 
 // Pool settings, chosen deliberately:

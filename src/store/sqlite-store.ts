@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { StoreError } from './errors.js';
 import { MIGRATIONS, SCHEMA_MIGRATIONS_DDL, migrationSql, pendingMigrations, type Migration } from './migrations.js';
-import { canTakeOver, leaseEnd } from './post-claims.js';
+import { canTakeOver, leaseEnd } from '../core/post-claims.js';
 import type {
   AuditEntry,
   ClaimOutcome,
@@ -19,7 +19,7 @@ import type {
   PostTally,
   ReactionChange,
   Store,
-} from './store.js';
+} from '../core/store.js';
 import type { LocalDate, PlatformName } from '../core/types.js';
 
 interface PostRow {

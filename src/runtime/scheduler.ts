@@ -3,8 +3,8 @@
 // node-cron keeps nothing across restarts: the store's ledger is the memory, so a tick
 // here only ever asks the core to sweep — running it twice, or on every replica, is safe.
 import cron, { type ScheduledTask } from 'node-cron';
-import type { Log } from './core/ports.js';
-import type { Config } from './core/types.js';
+import type { Log } from '../core/ports.js';
+import type { Config } from '../core/types.js';
 
 export interface SchedulerJobs {
   sweep(): Promise<unknown>;

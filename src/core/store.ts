@@ -1,7 +1,7 @@
 // The storage port. SQLite (default) and PostgreSQL (replicas) implement it with one
 // migration history; one contract suite (test/store/contract.ts) runs against both.
 // Every method is async so PostgreSQL fits without changing the core.
-import type { LocalDate, PlatformName } from '../core/types.js';
+import type { LocalDate, PlatformName } from './types.js';
 
 export type PostState =
   | 'claimed' // a sender holds a lease on it and is sending
