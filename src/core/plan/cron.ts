@@ -102,3 +102,24 @@ export function cronDays(config: Config, from: LocalDate, to: LocalDate): LocalD
   if (!result.ok) return [];
   return datesFrom(from, to).filter((d) => result.cron.firesOn(d));
 }
+
+/**
+ * The instants a cron (e.g. `schedule.digest`) fires in `zone` from `from` (included) to `to`
+ * (excluded); at most `limit` of them. Empty when the expression does not parse.
+ */
+export function cronTimesBetween(expression: string, zone: string, from: Date, to: Date, limit = 1000): Date[] {
+  let parsed: CronExpression;
+  try {
+    // cron-parser starts strictly after currentDate: a millisecond earlier includes `from`.
+    parsed = CronExpressionParser.parse(expression, { tz: zone, currentDate: new Date(from.getTime() - 1), endDate: to });
+  } catch {
+    return [];
+  }
+  const times: Date[] = [];
+  while (times.length < limit && parsed.hasNext()) {
+    const next = parsed.next().toDate();
+    if (next >= to) break;
+    times.push(next);
+  }
+  return times;
+}
