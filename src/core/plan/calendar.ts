@@ -4,7 +4,6 @@
 // once per calendar, not once per channel. The organisation's calendar (the top-level
 // settings alone) always exists: DMs and unlisted channels follow it.
 import type { ChannelConfig, Config, LocalDate } from '../types.js';
-import { formatLongDate } from '../time.js';
 import { holidayOn } from './holidays.js';
 
 export interface Calendar {
@@ -81,13 +80,13 @@ export function describeClosed(reason: ClosedReason): string {
   return reason.scope === 'config' ? 'a skip date in the config' : "a skip date of this channel";
 }
 
-/** "Australia/Sydney, AU holidays" — how a calendar other than the organisation's is named in messages. */
+/** "slack C0SYD (Australia/Sydney, AU holidays)": a calendar other than the organisation's, in messages. */
 export function describeCalendar(config: Config, calendar: Calendar): string {
   const channels = channelsOf(config, calendar).map((c) => `${c.platform} ${c.id}`);
   const extras = [
     calendar.timezone,
     ...calendar.holidays.map((code) => `${code} holidays`),
-    ...calendar.skip.filter((d) => !config.skip.includes(d)).map((d) => `no post ${formatLongDate(d)}`),
+    ...(calendar.skip.some((d) => !config.skip.includes(d)) ? ['its own skip dates'] : []),
   ];
   return `${channels.length > 0 ? channels.join(', ') : 'channels'} (${extras.join(', ')})`;
 }
