@@ -4,7 +4,7 @@
 import { isRetracted, filterPost } from './posting.js';
 import type { CoreContext } from './context.js';
 import { channelPostsOf, splitIntoParts } from './plan/plan.js';
-import { dayOf, weekOf, type PlanState } from './plan-state.js';
+import { calendarPlanOf, dayOf, weekOf, type CalendarPlan, type PlanState } from './plan-state.js';
 import { channelMayCarry } from './plan/channel-posts.js';
 import { postDocument } from './post-document.js';
 import type { PrayAnswer, PrayCaller, PrayCommand } from './ports.js';
@@ -50,8 +50,10 @@ export async function answerPray(ctx: CoreContext, command: PrayCommand, deps: P
   const state = ctx.plan();
   const { config } = state;
   const now = ctx.clock.now();
-  const today = todayIn(config.timezone, now);
   const channel = callerChannel(config, command);
+  // "Today" is the caller's channel's today (DMs and unlisted channels: the organisation's).
+  const calendar = calendarPlanOf(state, channel);
+  const today = todayIn(calendar.calendar.timezone, now);
   const retractions = new Set(await ctx.store.retractions());
   const visible = (r: ScheduledRequest) => channelMayCarry(channel, r) && r.expiresAt > now && !isRetracted(retractions, r.key);
   const intent = parsePray(command.text, config.regions);
@@ -80,15 +82,15 @@ export async function answerPray(ctx: CoreContext, command: PrayCommand, deps: P
       if (intent.kind === 'retract-usage') return { kind: 'text', text: 'Usage: /pray retract WEEK/ID (e.g. 2026-10-12/latin-america-1) or /pray retract WEEK' };
       return { kind: 'text', text: await deps.retract(intent.id.includes('/') || /^\d{4}-\d{2}-\d{2}$/.test(intent.id) ? intent.id : `${mondayOf(today)}/${intent.id}`) };
     case 'week':
-      return { kind: 'text', text: weekOverview(state, today, visible) };
+      return { kind: 'text', text: weekOverview(state, calendar, today, visible) };
     case 'today': {
-      const part = todaysPart(ctx, state, channel, today, visible);
+      const part = todaysPart(ctx, state, calendar, channel, today, visible);
       if (part) return { kind: 'post', doc: postDocument(part) };
-      const next = state.days.find((d) => d.date > today && d.requests.some(visible));
+      const next = calendar.days.find((d) => d.date > today && d.requests.some(visible));
       return { kind: 'text', text: `There is no prayer post today.${next ? ` The next is on ${formatLongDate(next.date)}.` : ''} Ask /pray <region> for a region's request, or /pray help.` };
     }
     case 'region': {
-      const request = currentRequest(state, intent.region.id, today, visible);
+      const request = currentRequest(calendar, intent.region.id, today, visible);
       if (!request) return { kind: 'text', text: `There is no current request for ${intent.region.name}.` };
       const week = weekOf(state, request.week)!;
       const part: PostPart = {
@@ -107,8 +109,8 @@ export async function answerPray(ctx: CoreContext, command: PrayCommand, deps: P
   }
 }
 
-function todaysPart(ctx: CoreContext, state: PlanState, channel: ChannelConfig, today: string, visible: (r: ScheduledRequest) => boolean): PostPart | undefined {
-  const day = dayOf(state, today);
+function todaysPart(ctx: CoreContext, state: PlanState, calendar: CalendarPlan, channel: ChannelConfig, today: string, visible: (r: ScheduledRequest) => boolean): PostPart | undefined {
+  const day = dayOf(state, today, calendar);
   const week = day && weekOf(state, day.week);
   if (!day || !week) return undefined;
   const post = channelPostsOf({ ...state.config, channels: [channel] }, week, day)[0];
@@ -119,20 +121,20 @@ function todaysPart(ctx: CoreContext, state: PlanState, channel: ChannelConfig, 
 }
 
 /** The region's latest request already posted (not expired), else its next one this week. */
-function currentRequest(state: PlanState, region: string, today: string, visible: (r: ScheduledRequest) => boolean): ScheduledRequest | undefined {
-  const mine = [...state.requests.values()].filter((r) => r.region === region && visible(r));
+function currentRequest(calendar: CalendarPlan, region: string, today: string, visible: (r: ScheduledRequest) => boolean): ScheduledRequest | undefined {
+  const mine = [...calendar.requests.values()].filter((r) => r.region === region && visible(r));
   const posted = mine.filter((r) => r.postDate <= today).sort((a, b) => b.postDate.localeCompare(a.postDate));
   if (posted[0]) return posted[0];
   const thisWeek = mondayOf(today);
   return mine.filter((r) => r.week === thisWeek).sort((a, b) => a.postDate.localeCompare(b.postDate))[0];
 }
 
-function weekOverview(state: PlanState, today: string, visible: (r: ScheduledRequest) => boolean): string {
+function weekOverview(state: PlanState, calendar: CalendarPlan, today: string, visible: (r: ScheduledRequest) => boolean): string {
   const monday = mondayOf(today);
   if (!weekOf(state, monday)) return `There is no plan for the week of ${monday}.`;
   const lines = [`This week (from ${formatLongDate(monday)}):`];
   for (const date of weekDates(monday)) {
-    const day = dayOf(state, date);
+    const day = dayOf(state, date, calendar);
     const requests = day?.requests.filter(visible) ?? [];
     if (requests.length === 0) continue;
     const names = [...new Set(requests.map((r) => state.config.regions.find((x) => x.id === r.region)?.name ?? r.region))];

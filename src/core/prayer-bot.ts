@@ -86,7 +86,8 @@ export class PrayerBot implements Inbound {
     return sweep(this.ctx);
   }
 
-  postDay(date: LocalDate, opts: { manual?: boolean; dryRun?: boolean } = {}): Promise<PartResult[]> {
+  /** `date` is channel-local; without it, each channel's own today. */
+  postDay(date: LocalDate | undefined, opts: { manual?: boolean; dryRun?: boolean } = {}): Promise<PartResult[]> {
     return postDay(this.ctx, date, opts);
   }
 
