@@ -118,8 +118,8 @@ export class PrayerBot implements Inbound {
 
   private async retractForChat(subject: string): Promise<string> {
     if (!isRetractSubject(subject)) return `"${subject}" is not a week (2026-10-12) or a request (2026-10-12/latin-america-1).`;
-    const actions = await this.retract(subject);
-    const done = actions.filter((a) => a.done).length;
-    return `Retracted ${subject}: ${done} posted ${done === 1 ? 'copy' : 'copies'} taken down${actions.length > done ? `, ${actions.length - done} could not be (staff were told)` : ''}. It will not be posted again until \`prayerbot retract --undo\`.`;
+    const copies = (await this.retract(subject)).filter((a) => a.action !== 'forget-week');
+    const done = copies.filter((a) => a.done).length;
+    return `Retracted ${subject}: ${done} posted ${done === 1 ? 'copy' : 'copies'} taken down${copies.length > done ? `, ${copies.length - done} could not be (staff were told)` : ''}. It will not be posted again until \`prayerbot retract --undo\`.`;
   }
 }
