@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { personHash } from '../core/reactions.js';
 import { ledgerKeyOf } from '../core/types.js';
 import { openStore } from '../store/open-store.js';
-import type { Store } from '../store/store.js';
+import type { Store } from '../core/store.js';
 import { configYaml, tempProject, weekYaml, type Project } from '../../test/e2e/project.js';
 
 const CLI = join(process.cwd(), 'dist', 'cli.js');
