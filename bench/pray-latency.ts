@@ -4,6 +4,14 @@
 // Baseline: a bare Bolt app (HTTPReceiver, processBeforeResponse, acking a constant text)
 // under the same load. Each side runs ROUNDS times, alternating; each reports its best round
 // (the machine is shared, and a busy moment should not decide either figure).
+//
+// BENCH_CPU_PROF=<dir>: each side's processes also write V8 CPU profiles (`node --cpu-prof`),
+// one per round, into <dir>/bot/ and <dir>/bare-bolt/ (the bare app also writes small ones
+// for tsx's loader thread; its own is the largest file); `npx tsx bench/profile-top.ts <file>`
+// lists where the time went. Profiling slows both sides, so a run with it is for looking into
+// the figure, not for the figure.
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { firstJsonLine, runLoadClient, spawnScript, stopChild } from './lib/children.js';
 import { round, runMain, say, type MeasureReport } from './lib/report.js';
 import { STAFF_CHANNEL, startSlackBot } from './lib/slack-bot.js';
@@ -15,6 +23,15 @@ const COUNT = 5_000;
 const ROUNDS = 2;
 const TIME_LIMIT_MS = 60_000;
 const SECRET = 'bench-baseline-signing-secret';
+const PROFILE_DIR = process.env.BENCH_CPU_PROF ? resolve(process.env.BENCH_CPU_PROF) : undefined;
+
+/** Node flags that make a process write its CPU profile into PROFILE_DIR/<side> when it exits. */
+function profileFlags(side: 'bot' | 'bare-bolt'): string[] {
+  if (!PROFILE_DIR) return [];
+  const dir = join(PROFILE_DIR, side);
+  mkdirSync(dir, { recursive: true });
+  return ['--cpu-prof', `--cpu-prof-dir=${dir}`];
+}
 
 function load(url: string, signingSecret: string, extra: Partial<LoadSpec>): LoadSpec {
   return { url, signingSecret, kind: 'pray', concurrency: CONCURRENCY, warmup: WARMUP, count: COUNT, timeLimitMs: TIME_LIMIT_MS, channelId: STAFF_CHANNEL, ...extra };
@@ -28,7 +45,7 @@ function checked(what: string, r: LoadResult): LoadResult {
 }
 
 async function baselineRound(): Promise<LoadResult> {
-  const child = spawnScript('bare-bolt.ts', [SECRET]);
+  const child = spawnScript('bare-bolt.ts', [SECRET], profileFlags('bare-bolt'));
   try {
     const { port } = await firstJsonLine<{ port: number }>(child, 'the bare Bolt app');
     return checked('bare Bolt', await runLoadClient(load(`http://127.0.0.1:${port}/slack/events`, SECRET, { text: 'latin america', expect: 'constant answer' })));
@@ -38,7 +55,7 @@ async function baselineRound(): Promise<LoadResult> {
 }
 
 async function botRound(): Promise<LoadResult> {
-  const bot = await startSlackBot();
+  const bot = await startSlackBot({ nodeArgs: profileFlags('bot') });
   try {
     return checked('prayerbot', await runLoadClient(load(bot.eventsUrl, bot.slack.signingSecret, { text: 'latin america', expect: 'Latin America' })));
   } finally {

@@ -76,7 +76,13 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
   const replay = consoleMode ? consoleReplay(firstState, options.clock ?? systemClock) : undefined;
   const clock = replay?.clock ?? options.clock ?? systemClock;
   const shown: ConsoleShown = replay?.shown ?? { kind: 'none' };
-  const effective = (state: PlanState): PlanState => (consoleMode ? { ...state, config: consoleConfig(state.config) } : state);
+  // One console version per loaded plan, so what the core works out per plan (pray-memo.ts) holds.
+  let consoleVersion: { of: PlanState; state: PlanState } | undefined;
+  const effective = (state: PlanState): PlanState => {
+    if (!consoleMode) return state;
+    if (consoleVersion?.of !== state) consoleVersion = { of: state, state: { ...state, config: consoleConfig(state.config) } };
+    return consoleVersion.state;
+  };
 
   // --- logger ------------------------------------------------------------------------------
   const log = await createLogger({

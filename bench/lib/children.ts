@@ -6,8 +6,9 @@ import { createInterface } from 'node:readline';
 import { REPO } from './bot.js';
 import type { LoadResult, LoadSpec } from '../load-client.js';
 
-export function spawnScript(script: string, args: string[]): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', join(REPO, 'bench', script), ...args], {
+/** `nodeArgs`: extra node flags (e.g. --cpu-prof). */
+export function spawnScript(script: string, args: string[], nodeArgs: string[] = []): ChildProcess {
+  return spawn(process.execPath, [...nodeArgs, '--import', 'tsx', join(REPO, 'bench', script), ...args], {
     cwd: REPO,
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -4,14 +4,15 @@
 import { isRetracted, filterPost } from './posting.js';
 import type { CoreContext } from './context.js';
 import { channelPostsOf, splitIntoParts } from './plan/plan.js';
-import { calendarPlanOf, dayOf, weekOf, type CalendarPlan, type PlanState } from './plan-state.js';
+import { dayOf, weekOf, type CalendarPlan, type PlanState } from './plan-state.js';
 import { channelMayCarry } from './plan/channel-posts.js';
 import { postDocument } from './post-document.js';
 import type { PrayAnswer, PrayCaller, PrayCommand } from './ports.js';
-import { parsePray } from './pray-command.js';
+import { parsePray, type PrayIntent } from './pray-command.js';
+import { answerKey, prayMemoOf, type PrayMemo } from './pray-memo.js';
 import { summarize, tallyTable } from './tally.js';
 import { formatLongDate, mondayOf, todayIn, weekDates } from './time.js';
-import type { ChannelConfig, Config, PostPart, Region, ScheduledRequest } from './types.js';
+import type { ChannelConfig, Config, LocalDate, PostPart, Region, ScheduledRequest } from './types.js';
 
 export function isStaff(config: Config, caller: PrayCaller): boolean {
   switch (caller.platform) {
@@ -25,8 +26,8 @@ export function isStaff(config: Config, caller: PrayCaller): boolean {
 }
 
 /** The channel as the plan knows it; an unlisted channel or a DM answers as `volunteers`. */
-export function callerChannel(config: Config, caller: PrayCaller): ChannelConfig {
-  const listed = config.channels.find((c) => c.platform === caller.platform && c.id === caller.channelId);
+export function callerChannel(memo: PrayMemo, caller: PrayCaller): ChannelConfig {
+  const listed = memo.listedChannel(caller.platform, caller.channelId);
   return listed ?? { platform: caller.platform, id: caller.channelId, audience: 'volunteers', allowPublic: false };
 }
 
@@ -49,13 +50,12 @@ export interface PrayDeps {
 export async function answerPray(ctx: CoreContext, command: PrayCommand, deps: PrayDeps): Promise<PrayAnswer> {
   const state = ctx.plan();
   const { config } = state;
+  const memo = prayMemoOf(state);
   const now = ctx.clock.now();
-  const channel = callerChannel(config, command);
+  const channel = callerChannel(memo, command);
   // "Today" is the caller's channel's today (DMs and unlisted channels: the organisation's).
-  const calendar = calendarPlanOf(state, channel);
+  const calendar = memo.calendarOf(channel);
   const today = todayIn(calendar.calendar.timezone, now);
-  const retractions = new Set(await ctx.store.retractions());
-  const visible = (r: ScheduledRequest) => channelMayCarry(channel, r) && r.expiresAt > now && !isRetracted(retractions, r.key);
   const intent = parsePray(command.text, config.regions);
   ctx.metrics.count('pray_answers');
 
@@ -81,6 +81,32 @@ export async function answerPray(ctx: CoreContext, command: PrayCommand, deps: P
       }
       if (intent.kind === 'retract-usage') return { kind: 'text', text: 'Usage: /pray retract WEEK/ID (e.g. 2026-10-12/latin-america-1) or /pray retract WEEK' };
       return { kind: 'text', text: await deps.retract(intent.id.includes('/') || /^\d{4}-\d{2}-\d{2}$/.test(intent.id) ? intent.id : `${mondayOf(today)}/${intent.id}`) };
+    case 'week':
+    case 'today':
+    case 'region': {
+      // The same for every caller in this kind of channel until the day, an expiry or the
+      // retraction list changes: worked out once, then reused (pray-memo.ts).
+      const retractions = await ctx.retractions.current(ctx.store);
+      const stamp = { today, expired: memo.expiredBy(now), retractions: ctx.retractions.version };
+      const key = `${answerKey(channel, calendar)}|${intent.kind === 'region' ? `region:${intent.region.id}` : intent.kind}`;
+      const visible = (r: ScheduledRequest) => channelMayCarry(channel, r) && r.expiresAt > now && !isRetracted(retractions, r.key);
+      return memo.answer(key, stamp, () => planAnswer(ctx, state, intent, { channel, calendar, today, now, visible }));
+    }
+  }
+}
+
+interface AnswerScope {
+  channel: ChannelConfig;
+  calendar: CalendarPlan;
+  today: LocalDate;
+  now: Date;
+  visible: (r: ScheduledRequest) => boolean;
+}
+
+/** The answers that read the plan: today's post, a region's request, the week. */
+function planAnswer(ctx: CoreContext, state: PlanState, intent: Extract<PrayIntent, { kind: 'week' | 'today' | 'region' }>, scope: AnswerScope): PrayAnswer {
+  const { channel, calendar, today, now, visible } = scope;
+  switch (intent.kind) {
     case 'week':
       return { kind: 'text', text: weekOverview(state, calendar, today, visible) };
     case 'today': {

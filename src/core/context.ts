@@ -3,6 +3,7 @@
 import type { Store } from './store.js';
 import type { ChannelInspection, ChatPlatform, Clock, Log } from './ports.js';
 import type { PlanState } from './plan-state.js';
+import type { RetractionList } from './retraction-list.js';
 import type { PlatformName } from './types.js';
 
 /** Counters the runtime exports as Prometheus metrics; the core only increments them. */
@@ -26,6 +27,8 @@ export interface CoreContext {
   leaseMs: number;
   renewMs: number;
   metrics: CoreMetrics;
+  /** The retraction list as last read (re-read by the sweep, retention and retract). */
+  retractions: RetractionList;
   /** Per-process cache of channel inspections (privacy facts change rarely). */
   inspections: Map<string, { at: number; facts: ChannelInspection }>;
   /** Days posted before this instant are never reported as missed (the console replay). */

@@ -67,7 +67,7 @@ export async function partsOfDay(ctx: CoreContext, day: PlanDay, now: Date): Pro
   const state = ctx.plan();
   const week = weekOf(state, day.week);
   if (!week) return [];
-  const retractions = new Set(await ctx.store.retractions());
+  const retractions = await ctx.retractions.read(ctx.store);
   const parts: PostPart[] = [];
   for (const post of channelPostsOf(state.config, week, day)) {
     const platform = ctx.platforms.get(post.channel.platform);

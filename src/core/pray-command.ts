@@ -42,8 +42,28 @@ export function matchRegion(regions: Region[], typed: string): { region?: Region
   return { ambiguous: prefixed };
 }
 
+// What people type after /pray repeats (mostly nothing, or a region): the intent of each text
+// is kept per regions list (a new config brings a new list), up to a bound.
+const parsed = new WeakMap<Region[], Map<string, PrayIntent>>();
+const MAX_PARSED = 500;
+
 /** Keywords match exactly (one word, any case); anything else is read as a region. */
 export function parsePray(text: string, regions: Region[]): PrayIntent {
+  let known = parsed.get(regions);
+  if (!known) {
+    known = new Map();
+    parsed.set(regions, known);
+  }
+  let intent = known.get(text);
+  if (!intent) {
+    intent = Object.freeze(parseText(text, regions));
+    if (known.size >= MAX_PARSED) known.clear();
+    known.set(text, intent);
+  }
+  return intent;
+}
+
+function parseText(text: string, regions: Region[]): PrayIntent {
   const trimmed = text.trim().replace(/\s+/g, ' ');
   if (trimmed === '') return { kind: 'today' };
   const [first = '', ...rest] = trimmed.split(' ');

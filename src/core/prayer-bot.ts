@@ -10,6 +10,7 @@ import { postDay, sweep, type PartResult } from './posting.js';
 import { regionChoices } from './pray-command.js';
 import { ReactionIngest, ReactionLookups, reactionsCleared, recordReaction, resync } from './reactions.js';
 import { isRetractSubject, retireExpired, retract, type RetentionAction } from './retention.js';
+import { RetractionList } from './retraction-list.js';
 import { summarize, type TallySummary } from './tally.js';
 import type { LocalDate, PlatformName } from './types.js';
 import type { Store } from './store.js';
@@ -43,6 +44,7 @@ export class PrayerBot implements Inbound {
       leaseMs: options.leaseMs ?? DEFAULT_LEASE_MS,
       renewMs: options.renewMs ?? DEFAULT_RENEW_MS,
       metrics: options.metrics ?? noMetrics,
+      retractions: new RetractionList(),
       inspections: new Map(),
       disabledChannels: new Set(),
       ...(options.sweepFrom ? { sweepFrom: options.sweepFrom } : {}),
@@ -82,7 +84,10 @@ export class PrayerBot implements Inbound {
 
   // --- use cases --------------------------------------------------------------------------
 
-  sweep(): Promise<PartResult[]> {
+  async sweep(): Promise<PartResult[]> {
+    // Every minute: a retraction made on another replica or by `prayerbot retract` reaches
+    // /pray here within the same minute as any other change.
+    await this.ctx.retractions.read(this.ctx.store);
     return sweep(this.ctx);
   }
 

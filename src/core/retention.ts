@@ -106,7 +106,7 @@ export async function retireExpired(ctx: CoreContext, lookups: ReactionLookups, 
   const now = ctx.clock.now();
   const dryRun = opts.dryRun ?? false;
   const actions: RetentionAction[] = [];
-  const retractions = new Set(await ctx.store.retractions());
+  const retractions = await ctx.retractions.read(ctx.store);
   const live = await ctx.store.listPosts({ states: ['sent'] });
   for (const post of live) {
     const remaining = post.requestKeys.filter((k) => expiryOf(ctx, post, k) > now && !isRetracted(retractions, k));
@@ -161,6 +161,7 @@ export async function retract(ctx: CoreContext, lookups: ReactionLookups, subjec
     const retracted = (await ctx.store.listPosts({ states: ['retracted'] })).filter((p) => p.requestKeys.some(matches));
     if (!opts.dryRun) {
       await ctx.store.removeRetraction(subject);
+      await ctx.retractions.read(ctx.store);
       // Forget the taken-down ledger entries so the sweep or `post --date` can send them again.
       for (const post of retracted) await ctx.store.deletePost(post.key);
       await ctx.store.audit({ at: now, action: 'retract-undo', subject, detail: `${retracted.length} ledger entries cleared` });
@@ -169,6 +170,8 @@ export async function retract(ctx: CoreContext, lookups: ReactionLookups, subjec
   }
   if (!opts.dryRun) {
     await ctx.store.addRetraction(subject, now);
+    // /pray here stops showing it at once (other replicas: at their next sweep).
+    await ctx.retractions.read(ctx.store);
     await ctx.store.audit({ at: now, action: 'retract', subject, detail: 'retraction recorded' });
   }
   const actions: RetentionAction[] = [];

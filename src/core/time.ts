@@ -121,9 +121,23 @@ export function localDateOf(instant: Date, zone: string): LocalDate {
   return dt.toISODate()!;
 }
 
+// Reading a date in a zone costs luxon an Intl formatting call: each /pray asks for today, so
+// each zone remembers the instants its current date runs between and answers from them.
+const todays = new Map<string, { date: LocalDate; from: number; until: number }>();
+
 /** Today's date in `zone` at `now` (from the injected clock). */
 export function todayIn(zone: string, now: Date): LocalDate {
-  return localDateOf(now, zone);
+  const t = now.getTime();
+  const known = todays.get(zone);
+  if (known && t >= known.from && t < known.until) return known.date;
+  const date = localDateOf(now, zone);
+  const from = startOfDayInstant(date, zone).getTime();
+  const until = startOfDayInstant(addDays(date, 1), zone).getTime();
+  // Only a day with one UTC offset from start to end is remembered: on a day the clocks
+  // change (at midnight, in a few zones) the date is read afresh each time.
+  const z = zoneOf(zone);
+  if (from <= t && t < until && z.offset(from) === z.offset(until - 1)) todays.set(zone, { date, from, until });
+  return date;
 }
 
 /**

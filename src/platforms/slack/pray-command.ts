@@ -4,7 +4,7 @@
 import type { App, RespondFn, SlashCommand } from '@slack/bolt';
 import type { Logger } from 'pino';
 import { errorLogFields } from '../../core/errors.js';
-import type { Inbound } from '../../core/ports.js';
+import type { Inbound, PrayAnswer } from '../../core/ports.js';
 import { settle, settleWithin, type Settled } from '../deadline.js';
 import { renderPrayAnswer, type EphemeralAnswer } from './render.js';
 
@@ -55,7 +55,21 @@ async function askCore(inbound: Inbound, command: SlashCommand): Promise<Ephemer
     roleIds: [],
     text: typeof command.text === 'string' ? command.text : '',
   });
-  return renderPrayAnswer(answer);
+  return renderOnce(answer);
+}
+
+// The core hands the same answer object to every caller it fits (it reuses answers until the
+// day, an expiry or the retraction list changes), so each is rendered to Block Kit once.
+// Nothing downstream changes an answer: Bolt only serialises it.
+const rendered = new WeakMap<PrayAnswer, EphemeralAnswer>();
+
+function renderOnce(answer: PrayAnswer): EphemeralAnswer {
+  let ephemeral = rendered.get(answer);
+  if (!ephemeral) {
+    ephemeral = Object.freeze(renderPrayAnswer(answer));
+    rendered.set(answer, ephemeral);
+  }
+  return ephemeral;
 }
 
 /** The core's answer, or a polite apology when it failed (logged without the caller or text). */

@@ -30,11 +30,11 @@ interface ReactionPayload {
 }
 
 export function registerReactionListeners(app: App, options: ReactionListenerOptions): void {
-  app.event('reaction_added', async ({ event, body, context }) => {
-    await onReaction(options, event, body.event_id, context.botUserId, true);
-  });
-  app.event('reaction_removed', async ({ event, body, context }) => {
-    await onReaction(options, event, body.event_id, context.botUserId, false);
+  // One listener for both: Bolt runs every listener's matching for every request, /pray
+  // included, so each listener less is work saved on every request.
+  app.event(/^reaction_(added|removed)$/, async ({ event, body, context }) => {
+    const payload = event as unknown as ReactionPayload & { type: string };
+    await onReaction(options, payload, body.event_id, context.botUserId, payload.type === 'reaction_added');
   });
 }
 

@@ -44,7 +44,8 @@ export function createRequestGate(options: RequestGateOptions): RequestGate {
       res.writeHead(status, headers);
       res.end();
     };
-    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    // Slack calls the bare path: no URL parsing for it on every request.
+    const path = req.url === SLACK_EVENTS_PATH ? SLACK_EVENTS_PATH : new URL(req.url ?? '/', 'http://localhost').pathname;
     if (path !== SLACK_EVENTS_PATH) return refuse(404);
     if (req.method !== 'POST') return refuse(405, { allow: 'POST' });
     if (!options.isOpen()) return refuse(503, { 'retry-after': '5' });
