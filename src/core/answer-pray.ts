@@ -9,7 +9,7 @@ import { channelMayCarry } from './plan/channel-posts.js';
 import { postDocument } from './post-document.js';
 import type { PrayAnswer, PrayCaller, PrayCommand } from './ports.js';
 import { parsePray, type PrayIntent } from './pray-command.js';
-import { answerKey, prayMemoOf, type PrayMemo } from './pray-memo.js';
+import { prayMemoOf, type AnswerStamp, type PrayMemo } from './pray-memo.js';
 import { summarize, tallyTable } from './tally.js';
 import { formatLongDate, mondayOf, todayIn, weekDates } from './time.js';
 import type { ChannelConfig, Config, LocalDate, PostPart, Region, ScheduledRequest } from './types.js';
@@ -86,11 +86,14 @@ export async function answerPray(ctx: CoreContext, command: PrayCommand, deps: P
     case 'region': {
       // The same for every caller in this kind of channel until the day, an expiry or the
       // retraction list changes: worked out once, then reused (pray-memo.ts).
-      const retractions = await ctx.retractions.current(ctx.store);
-      const stamp = { today, expired: memo.expiredBy(now), retractions: ctx.retractions.version };
-      const key = `${answerKey(channel, calendar)}|${intent.kind === 'region' ? `region:${intent.region.id}` : intent.kind}`;
+      const retractions = ctx.retractions.loaded() ?? (await ctx.retractions.current(ctx.store));
+      const key = memo.keyOf(channel, calendar);
+      const question = intent.kind === 'region' ? intent.region : intent.kind;
+      const stamp: AnswerStamp = { today, expired: memo.expiredBy(now), retractions: ctx.retractions.version };
+      const known = memo.remembered(key, question, stamp);
+      if (known) return known;
       const visible = (r: ScheduledRequest) => channelMayCarry(channel, r) && r.expiresAt > now && !isRetracted(retractions, r.key);
-      return memo.answer(key, stamp, () => planAnswer(ctx, state, intent, { channel, calendar, today, now, visible }));
+      return memo.remember(key, question, stamp, planAnswer(ctx, state, intent, { channel, calendar, today, now, visible }));
     }
   }
 }

@@ -6,13 +6,14 @@
 //   - the answers themselves. An answer to `/pray`, `/pray <region>` or `/pray week` depends
 //     only on the plan, the kind of channel it is asked in (answerKey), the channel's today,
 //     which requests have expired and the retraction list: it is reused, the same object,
-//     until one of those changes. A new plan (hot reload) starts a new memo.
+//     until one of those changes. A hit allocates nothing. A new plan (hot reload) starts a
+//     new memo.
 import type { CalendarPlan, PlanState } from './plan-state.js';
 import { calendarPlanOf } from './plan-state.js';
 import type { PrayAnswer } from './ports.js';
-import type { ChannelConfig, LocalDate, PlatformName } from './types.js';
+import type { ChannelConfig, LocalDate, PlatformName, Region } from './types.js';
 
-/** What an answer depends on besides the plan; equal stamps give equal answers. */
+/** What an answer depends on besides the plan and the question; equal stamps give equal answers. */
 export interface AnswerStamp {
   today: LocalDate;
   /** How many expiry instants have passed (PrayMemo.expiredBy). */
@@ -20,6 +21,9 @@ export interface AnswerStamp {
   /** RetractionList.version. */
   retractions: number;
 }
+
+/** The question: `today`, `week`, or a region (the config's own object). */
+export type PlanQuestion = 'today' | 'week' | Region;
 
 /** Far more than a config's channel kinds × intents ever reach; a safety net, not an LRU. */
 const MAX_ANSWERS = 1_000;
@@ -29,7 +33,10 @@ export class PrayMemo {
   private readonly calendars = new Map<ChannelConfig, CalendarPlan>();
   /** Distinct expiry instants (ms), ascending. */
   private readonly expiries: number[];
-  private readonly answers = new Map<string, { stamp: AnswerStamp; answer: PrayAnswer }>();
+  /** By answerKey, then question. */
+  private readonly answers = new Map<string, Map<PlanQuestion, { stamp: AnswerStamp; answer: PrayAnswer }>>();
+  private answerCount = 0;
+  private readonly keys = new Map<ChannelConfig, string>();
 
   constructor(private readonly state: PlanState) {
     for (const channel of state.config.channels) {
@@ -67,14 +74,37 @@ export class PrayMemo {
     return lo;
   }
 
-  /** The answer remembered under `key` for `stamp`, else `compute()`'s, remembered. */
-  answer(key: string, stamp: AnswerStamp, compute: () => PrayAnswer): PrayAnswer {
-    const hit = this.answers.get(key);
-    if (hit && sameStamp(hit.stamp, stamp)) return hit.answer;
-    const answer = frozen(compute());
-    if (this.answers.size >= MAX_ANSWERS) this.answers.clear();
-    this.answers.set(key, { stamp, answer });
-    return answer;
+  /** Everything about `channel` its answers depend on (answerKey), kept for listed channels. */
+  keyOf(channel: ChannelConfig, calendar: CalendarPlan): string {
+    let key = this.keys.get(channel);
+    if (key === undefined) {
+      key = answerKey(channel, calendar);
+      if (this.calendars.has(channel)) this.keys.set(channel, key);
+    }
+    return key;
+  }
+
+  /** The answer remembered for `question` in channels of `key`, if it was worked out for `stamp`. */
+  remembered(key: string, question: PlanQuestion, stamp: AnswerStamp): PrayAnswer | undefined {
+    const hit = this.answers.get(key)?.get(question);
+    return hit && sameStamp(hit.stamp, stamp) ? hit.answer : undefined;
+  }
+
+  /** Remembers `answer` (frozen: it is handed to every caller it fits) and returns it. */
+  remember(key: string, question: PlanQuestion, stamp: AnswerStamp, answer: PrayAnswer): PrayAnswer {
+    if (this.answerCount >= MAX_ANSWERS) {
+      this.answers.clear();
+      this.answerCount = 0;
+    }
+    let byQuestion = this.answers.get(key);
+    if (!byQuestion) {
+      byQuestion = new Map();
+      this.answers.set(key, byQuestion);
+    }
+    if (!byQuestion.has(question)) this.answerCount += 1;
+    const kept = frozen(answer);
+    byQuestion.set(question, { stamp, answer: kept });
+    return kept;
   }
 }
 

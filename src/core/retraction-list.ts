@@ -19,6 +19,11 @@ export class RetractionList {
     return this.generation;
   }
 
+  /** The list as last read, or undefined before the first read. */
+  loaded(): ReadonlySet<string> | undefined {
+    return this.subjects;
+  }
+
   /** The list as last read; read from the store the first time. */
   async current(store: Store): Promise<ReadonlySet<string>> {
     return this.subjects ?? (this.loading ??= this.read(store));

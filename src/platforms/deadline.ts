@@ -14,16 +14,21 @@ export function settle<T>(pending: Promise<T>): Promise<Settled<T>> {
 
 /**
  * The outcome of `pending` if it settles within `ms`, else 'late'. The caller then
- * acknowledges or defers and awaits `settle(pending)` itself.
+ * acknowledges or defers and awaits `settle(pending)` itself. (One promise and one timer per
+ * call, no race of wrappers: every /pray passes through here.)
  */
-export async function settleWithin<T>(pending: Promise<T>, ms: number): Promise<Settled<T> | 'late'> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<'late'>((resolve) => {
-    timer = setTimeout(() => resolve('late'), ms);
+export function settleWithin<T>(pending: Promise<T>, ms: number): Promise<Settled<T> | 'late'> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms, 'late');
+    pending.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve({ ok: true, value });
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        resolve({ ok: false, error });
+      },
+    );
   });
-  try {
-    return await Promise.race([settle(pending), late]);
-  } finally {
-    clearTimeout(timer);
-  }
 }

@@ -15,7 +15,14 @@ export const RESTARTING_ANSWER: PrayAnswer = { kind: 'text', text: 'prayerbot is
 
 export class InboundGate implements Inbound {
   private open = true;
-  private readonly inFlight = new Set<Promise<unknown>>();
+  /** Calls admitted and not yet settled. */
+  private inFlight = 0;
+  private readonly waiting: Array<() => void> = [];
+  /** Bound once: tracking a call allocates no closure of its own. */
+  private readonly settled = (): void => {
+    this.inFlight -= 1;
+    if (this.inFlight === 0) for (const wake of this.waiting.splice(0)) wake();
+  };
 
   constructor(private readonly core: Inbound) {}
 
@@ -51,17 +58,14 @@ export class InboundGate implements Inbound {
 
   /** Resolves once every call admitted before `close()` has settled. */
   async drained(): Promise<void> {
-    while (this.inFlight.size > 0) await Promise.all(this.inFlight);
+    if (this.inFlight === 0) return;
+    await new Promise<void>((resolve) => this.waiting.push(resolve));
   }
 
   private track<T>(work: Promise<T>): Promise<T> {
-    // The caller sees the outcome; the set only needs to know when it is over.
-    const settled = work.then(
-      () => undefined,
-      () => undefined,
-    );
-    this.inFlight.add(settled);
-    void settled.then(() => this.inFlight.delete(settled));
+    // The caller sees the outcome; the count only needs to know when it is over.
+    this.inFlight += 1;
+    void work.then(this.settled, this.settled);
     return work;
   }
 }
