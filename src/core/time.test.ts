@@ -51,6 +51,29 @@ describe('calendar dates', () => {
     expect(todayIn(NY, new Date('2026-10-13T02:00:00Z'))).toBe('2026-10-12');
     expect(todayIn('Asia/Tokyo', new Date('2026-10-12T16:00:00Z'))).toBe('2026-10-13');
   });
+
+  it('tells today right through days the clocks change, asked in order or not', () => {
+    // Santiago changes at midnight (back to 23:00 in April, on to 01:00 in September), as São
+    // Paulo did (in 2019 its Sunday began at 23:00 of the Saturday), New York at 02:00, Lord
+    // Howe by half an hour; Kolkata never. Every 10 minutes over four days
+    // around each change, forwards then backwards: today is what luxon reads at that instant.
+    const spans: Array<[string, string]> = [
+      ['America/Santiago', '2026-04-03'],
+      ['America/Santiago', '2026-09-04'],
+      ['America/Sao_Paulo', '2019-02-15'],
+      [NY, '2026-03-06'],
+      [NY, '2026-10-30'],
+      ['Australia/Lord_Howe', '2026-04-03'],
+      ['Asia/Kolkata', '2026-03-06'],
+    ];
+    for (const [zone, from] of spans) {
+      const start = new Date(`${from}T00:00:00Z`).getTime();
+      const instants = Array.from({ length: 4 * 144 }, (_, i) => new Date(start + i * 600_000));
+      for (const at of [...instants, ...instants.reverse()]) {
+        expect(todayIn(zone, at), `${zone} at ${at.toISOString()}`).toBe(DateTime.fromJSDate(at, { zone }).toISODate());
+      }
+    }
+  });
 });
 
 describe('local times to instants across daylight-saving changes', () => {

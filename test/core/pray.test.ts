@@ -105,6 +105,39 @@ describe('/pray answers', () => {
     expect(text(await ask('latin america'))).toContain('There is no current request');
   });
 
+  it('stops showing a request the instant it expires, though the same question was just answered', async () => {
+    // Expiry is midnight in New York (04:00 UTC), the middle of the day in Tokyo: the Tokyo
+    // channel's today does not change at that instant, only what has expired.
+    const tokyo = { platform: 'slack' as const, id: 'C0TOKYO01', audience: 'staff' as const, allowPublic: false, timezone: 'Asia/Tokyo' };
+    h = await harness({ ...config, channels: [...config.channels, tokyo] }, [week], '2026-10-27T03:59:59Z');
+    expect(text(await ask('latin america', { channelId: tokyo.id }))).toContain('Everyone may read this about Latin America.');
+    h.clock.set('2026-10-27T04:00:00Z');
+    expect(text(await ask('latin america', { channelId: tokyo.id }))).toContain('There is no current request for Latin America');
+  });
+
+  it('takes in a retraction made elsewhere (another replica, the CLI) by the next sweep, and its undo', async () => {
+    // The week after: the sweep has no day to post or to skip, and still reads the retractions.
+    h = await harness(config, [week], '2026-10-20T12:00:00Z');
+    expect(text(await ask('latam'))).toContain('Everyone may read this about Latin America.');
+    // Another process sharing the store records the retraction.
+    await h.store.addRetraction(`${WEEK}/latin-america-1`, h.clock.now());
+    await h.bot.sweep();
+    expect(text(await ask('latam'))).toContain('There is no current request for Latin America');
+    expect(text(await ask('week'))).not.toContain('Latin America');
+    await h.store.removeRetraction(`${WEEK}/latin-america-1`);
+    await h.bot.sweep();
+    expect(text(await ask('latam'))).toContain('Everyone may read this about Latin America.');
+  });
+
+  it('answers each channel as its own readers may see, however often the same question is asked', async () => {
+    h = await harness(config, [week], '2026-10-12T14:00:00Z');
+    for (let i = 0; i < 3; i++) {
+      expect(text(await ask(''))).toContain('Staff-only words about Africa.');
+      expect(text(await ask('', { channelId: 'D123' }))).not.toContain('Staff-only words');
+      expect(text(await ask('africa', { platform: 'discord', channelId: '112233445566778899' }))).toContain('There is no current request for Africa & Europe');
+    }
+  });
+
   it('keeps stats and retract for staff and says no politely to everyone else', async () => {
     h = await harness(config, [week], '2026-10-13T14:00:00Z');
     expect(text(await ask('stats'))).toContain('for the prayer coordinators');
