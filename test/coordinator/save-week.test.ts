@@ -47,9 +47,9 @@ describe('saveWeekText', () => {
     expect('problems' in result).toBe(true);
     if (!('problems' in result)) return;
     const unknown = result.problems.find((p) => p.message.includes('unknown region "latin-amerika"'));
-    expect(unknown).toMatchObject({ file: `${WEEK}.yaml`, severity: 'error', ...where(yaml, 'latin-amerika') });
+    expect(unknown).toMatchObject({ file: `${WEEK}.yaml`, severity: 'error', path: 'requests[5].region', ...where(yaml, 'latin-amerika') });
     const outside = result.problems.find((p) => p.message.includes('outside this week'));
-    expect(outside).toMatchObject({ file: `${WEEK}.yaml`, severity: 'error', line: where(yaml, '2026-10-25').line });
+    expect(outside).toMatchObject({ file: `${WEEK}.yaml`, severity: 'error', path: 'requests[6].date', line: where(yaml, '2026-10-25').line });
 
     expect(await store.weekVersions(WEEK)).toEqual([]);
     expect(await store.listAudit(10)).toEqual([]);
@@ -61,13 +61,15 @@ describe('saveWeekText', () => {
     config = (await loadConfig(project.configPath)).value!;
     const yaml = weekYaml(WEEK, '  - region: south-asia\n    text: Pray for the new office.\n    date: 2026-10-14\n');
     const result = await saveWeekText({ store, clock, config, yaml, actor: 'cli', weeks });
-    expect('problems' in result && result.problems.some((p) => p.severity === 'error' && p.file === `${WEEK}.yaml` && p.line === where(yaml, '2026-10-14').line)).toBe(true);
+    expect('problems' in result && result.problems.filter((p) => p.severity === 'error').map((p) => [p.file, p.line, p.path])).toEqual([
+      [`${WEEK}.yaml`, where(yaml, '2026-10-14').line, 'requests[5].date'],
+    ]);
     expect(await store.savedWeeks()).toEqual([]);
   });
 
   it('refuses text that names another week than the one being edited', async () => {
     const result = await saveWeekText({ store, clock, config, yaml: weekYaml(WEEK), actor: 'cli', weeks, week: '2026-10-19' });
-    expect('problems' in result && result.problems.map((p) => [p.file, p.line, p.severity])).toEqual([['2026-10-19.yaml', 1, 'error']]);
+    expect('problems' in result && result.problems.map((p) => [p.file, p.line, p.severity, p.path])).toEqual([['2026-10-19.yaml', 1, 'error', 'week']]);
     expect(await store.savedWeeks()).toEqual([]);
   });
 
