@@ -12,6 +12,8 @@ export const channelSchema = z.strictObject({
   id,
   audience: z.enum(['staff', 'volunteers']),
   allow_public: z.boolean().default(false),
+  // A private "I prayed" button on the posts, beside the 🙏 (whose names every member can read).
+  prayed_button: z.boolean().default(false),
 });
 
 export const staffReportSchema = z.strictObject({ platform, id });

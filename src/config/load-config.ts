@@ -191,6 +191,8 @@ function toConfig(raw: RawConfig, source: string): Config {
     id: c.id,
     audience: c.audience,
     allowPublic: c.allow_public,
+    // Only when set: a config without the button keeps its plan hash.
+    ...(c.prayed_button ? { prayedButton: true } : {}),
   }));
   return {
     source,

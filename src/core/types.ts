@@ -25,6 +25,8 @@ export interface ChannelConfig {
   audience: ChannelAudience;
   /** Allows a public or externally shared channel; then only `everyone` requests go there. */
   allowPublic: boolean;
+  /** Posts carry a private "I prayed" button next to the 🙏 (`prayed_button: true`). */
+  prayedButton?: boolean;
 }
 
 export interface StaffReportTarget {

@@ -4,7 +4,8 @@
 // This class only puts the parts together; each part has one job:
 //   gateway.ts         the discord.js client, login, the recommended shard count
 //   inbound-events.ts  reactions, reaction clears, gateway gaps (→ resync) into the core
-//   interactions.ts    /pray and /pray-staff (with autocomplete) into the core and back
+//   interactions.ts    /pray and /pray-staff (with autocomplete) into the core and back;
+//                      prayed-button.ts: presses of the private "I prayed" button
 //   messages.ts        posts, the bot's own 🙏, reading reactions, staff text (REST)
 //   channels.ts        channel facts for the privacy guard and doctor (permissions.ts: the maths)
 //   calls.ts           one way to call REST; errors.ts turns failures into PlatformError
