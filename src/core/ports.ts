@@ -26,7 +26,8 @@ export interface PostDocument {
   /**
    * The private "I prayed" button (channels with `prayed_button: true`). `postKey` is the
    * post's ledger key, which adapters may put in the button's value: it names the post,
-   * never a person. Posts carry it; `/pray` answers and retirement notices never do.
+   * never a person. Adapters render it on the post itself (send and edit), never on a
+   * `/pray` answer (a copy shown to one person) nor on a retirement notice.
    */
   prayedButton?: { label: string; postKey: string };
 }
