@@ -58,6 +58,11 @@ export interface ButtonPressInput {
   messageId: string;
   /** Which button; default the message's first. */
   customId?: string;
+  /**
+   * Pressed on a client that still shows an older version of the message: `customId` is sent
+   * even though the message no longer has that button (retired, edited).
+   */
+  stale?: boolean;
   userId: string;
   roles?: string[];
   permissions?: string;
@@ -309,9 +314,10 @@ export class FakeDiscordGateway {
     const { state } = this;
     const buttons = state.buttons(input.channelId, input.messageId);
     const button = buttons.find((b) => input.customId === undefined || b.customId === input.customId);
-    if (!button) throw new Error(`fake Discord: message ${input.messageId} has no button to press`);
+    const customId = input.stale && input.customId !== undefined ? input.customId : button?.customId;
+    if (customId === undefined) throw new Error(`fake Discord: message ${input.messageId} has no button to press`);
     const message = state.messagePayload(state.requireMessage(input.channelId, input.messageId));
-    return this.interaction(3, input, { custom_id: button.customId, component_type: 2 }, { message });
+    return this.interaction(3, input, { custom_id: customId, component_type: 2 }, { message });
   }
 
   private commandData(input: CommandInput): Record<string, unknown> {

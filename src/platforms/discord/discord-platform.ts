@@ -91,7 +91,7 @@ export class DiscordPlatform implements ChatPlatform {
     const { client, options } = this;
     const log = options.logger;
     listenToEvents({ client, inbound, emoji: this.emoji, clock: options.clock, log });
-    listenToCommands({ client, inbound, log, deferAfterMs: options.deferAfterMs ?? 2_000 });
+    listenToCommands({ client, inbound, log, clock: options.clock, deferAfterMs: options.deferAfterMs ?? 2_000 });
     await login(client, options.token, options.startTimeoutMs ?? 60_000);
     log.info({ shards: [...client.ws.shards.keys()], guilds: client.guilds.cache.size }, 'Discord gateway ready');
   }

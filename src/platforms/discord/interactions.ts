@@ -6,7 +6,7 @@
 import { Events, MessageFlags, type AutocompleteInteraction, type ChatInputCommandInteraction, type Client, type Interaction } from 'discord.js';
 import type { Logger } from 'pino';
 import { errorLogFields } from '../../core/errors.js';
-import type { Inbound, PrayAnswer, PrayCommand } from '../../core/ports.js';
+import type { Clock, Inbound, PrayAnswer, PrayCommand } from '../../core/ports.js';
 import { settle, settleWithin } from '../deadline.js';
 import { PRAY_COMMAND, STAFF_COMMAND } from './commands.js';
 import { answerPrayedButton, isPrayedButton } from './prayed-button.js';
@@ -16,6 +16,8 @@ export interface InteractionsContext {
   client: Client;
   inbound: Inbound;
   log: Logger;
+  /** The time of an "I prayed" press. */
+  clock: Clock;
   /** /pray is deferred when the core has not answered within this. */
   deferAfterMs: number;
 }

@@ -5,7 +5,7 @@
 import { MessageFlags, type ButtonInteraction } from 'discord.js';
 import type { Logger } from 'pino';
 import { errorLogFields } from '../../core/errors.js';
-import type { Inbound, PrayedButtonPress } from '../../core/ports.js';
+import type { Clock, Inbound, PrayedButtonPress } from '../../core/ports.js';
 import { settle, settleWithin } from '../deadline.js';
 import { PRAYED_CUSTOM_ID_PREFIX } from './render.js';
 
@@ -14,6 +14,7 @@ const PRESS_FAILED = 'Sorry, your press could not be recorded. Please try again 
 export interface PrayedButtonContext {
   inbound: Inbound;
   log: Logger;
+  clock: Clock;
   /** The reply is deferred when the core has not answered within this. */
   deferAfterMs: number;
 }
@@ -28,8 +29,8 @@ export async function answerPrayedButton(ctx: PrayedButtonContext, interaction: 
     channelId: interaction.channelId,
     messageId: interaction.message.id,
     userId: interaction.user.id,
-    // The interaction's own time (its snowflake): the order of one person's presses.
-    orderMicros: interaction.createdTimestamp * 1000,
+    // Arrival time, as for Discord reactions (the store keeps one person's presses in order).
+    orderMicros: ctx.clock.now().getTime() * 1000,
   };
   const pending = ctx.inbound.prayedButton(press).then((answer) => answer.text);
   let outcome = await settleWithin(pending, ctx.deferAfterMs);
