@@ -186,7 +186,7 @@ export interface PrayedButtonPress {
   /** The message the button is on. */
   messageId: string;
   userId: string;
-  /** When it was pressed, in microseconds (Slack action_ts; Discord the interaction's time). */
+  /** When it was pressed, in microseconds (Slack action_ts; Discord arrival time, as for reactions). */
   orderMicros: number;
 }
 
