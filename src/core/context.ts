@@ -7,7 +7,7 @@ import type { PlatformName } from './types.js';
 
 /** Counters the runtime exports as Prometheus metrics; the core only increments them. */
 export interface CoreMetrics {
-  count(name: 'posts_sent' | 'posts_failed' | 'posts_refused' | 'reactions' | 'pray_answers' | 'alerts' | 'retired', by?: number): void;
+  count(name: 'posts_sent' | 'posts_failed' | 'posts_refused' | 'reactions' | 'prayed_presses' | 'pray_answers' | 'alerts' | 'retired', by?: number): void;
 }
 
 export const noMetrics: CoreMetrics = { count: () => undefined };

@@ -5,7 +5,19 @@ import { describe } from './alerts.js';
 import { DEFAULT_LEASE_MS, DEFAULT_RENEW_MS, noMetrics, type CoreContext, type CoreMetrics } from './context.js';
 import { sendDigest } from './digest.js';
 import type { PlanState } from './plan-state.js';
-import type { ChatPlatform, Clock, Inbound, Log, PrayAnswer, PrayCommand, ReactionEvent, ReactionsClearedEvent } from './ports.js';
+import type {
+  ChatPlatform,
+  Clock,
+  Inbound,
+  Log,
+  PrayAnswer,
+  PrayCommand,
+  PrayedButtonAnswer,
+  PrayedButtonPress,
+  ReactionEvent,
+  ReactionsClearedEvent,
+} from './ports.js';
+import { pressPrayedButton } from './prayed-button.js';
 import { postDay, sweep, type PartResult } from './posting.js';
 import { regionChoices } from './pray-command.js';
 import { ReactionIngest, ReactionLookups, reactionsCleared, recordReaction, resync } from './reactions.js';
@@ -74,6 +86,10 @@ export class PrayerBot implements Inbound {
       this.ctx.log.error({ err: describe(error), platform: command.platform }, '/pray failed');
       return { kind: 'text', text: 'Sorry — something went wrong answering that. The coordinators have the details in the bot\'s log.' };
     }
+  }
+
+  prayedButton(press: PrayedButtonPress): Promise<PrayedButtonAnswer> {
+    return pressPrayedButton(this.ctx, this.lookups, press);
   }
 
   regionChoices(typed: string): Array<{ name: string; value: string }> {

@@ -8,7 +8,16 @@
 // redelivers it to a replica that is running; any reaction missed is read again by the next
 // start's resync); a resync is skipped (the next holder of the platform does it); /pray gets
 // a short answer saying the bot is restarting.
-import { PlatformError, type Inbound, type PrayAnswer, type PrayCommand, type ReactionEvent, type ReactionsClearedEvent } from '../core/ports.js';
+import {
+  PlatformError,
+  type Inbound,
+  type PrayAnswer,
+  type PrayCommand,
+  type PrayedButtonAnswer,
+  type PrayedButtonPress,
+  type ReactionEvent,
+  type ReactionsClearedEvent,
+} from '../core/ports.js';
 import type { PlatformName } from '../core/types.js';
 
 export const RESTARTING_ANSWER: PrayAnswer = { kind: 'text', text: 'prayerbot is restarting. Try /pray again in a minute.' };
@@ -37,6 +46,11 @@ export class InboundGate implements Inbound {
   pray(command: PrayCommand): Promise<PrayAnswer> {
     if (!this.open) return Promise.resolve(RESTARTING_ANSWER);
     return this.track(this.core.pray(command));
+  }
+
+  prayedButton(press: PrayedButtonPress): Promise<PrayedButtonAnswer> {
+    if (!this.open) return Promise.reject(stopping('press of the "I prayed" button'));
+    return this.track(this.core.prayedButton(press));
   }
 
   /** Reads only the plan: answered even while stopping. */

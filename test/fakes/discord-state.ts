@@ -104,6 +104,8 @@ export interface FakeMessage {
   author: FakeUser;
   content: string;
   embeds: Array<Record<string, unknown>>;
+  /** Message components (action rows of buttons); none when absent. */
+  components?: Array<Record<string, unknown>>;
   nonce?: string | number;
   allowed_mentions?: unknown;
   flags: number;
@@ -381,7 +383,16 @@ export class FakeDiscordState extends EventEmitter {
   /** Stores a message as if posted at `at` (default now); dispatches MESSAGE_CREATE. */
   createMessage(
     channelId: string,
-    input: { authorId: string; content?: string; embeds?: Array<Record<string, unknown>>; nonce?: string | number; at?: number; flags?: number; allowedMentions?: unknown },
+    input: {
+      authorId: string;
+      content?: string;
+      embeds?: Array<Record<string, unknown>>;
+      components?: Array<Record<string, unknown>>;
+      nonce?: string | number;
+      at?: number;
+      flags?: number;
+      allowedMentions?: unknown;
+    },
   ): FakeMessage {
     const channel = this.channels.get(channelId);
     if (!channel) throw new Error(`fake Discord: no channel ${channelId}`);
@@ -395,6 +406,7 @@ export class FakeDiscordState extends EventEmitter {
       author,
       content: input.content ?? '',
       embeds: input.embeds ?? [],
+      ...(input.components !== undefined ? { components: input.components } : {}),
       ...(input.nonce !== undefined ? { nonce: input.nonce } : {}),
       ...(input.allowedMentions !== undefined ? { allowed_mentions: input.allowedMentions } : {}),
       flags: input.flags ?? 0,
@@ -409,9 +421,10 @@ export class FakeDiscordState extends EventEmitter {
     return message;
   }
 
-  editMessage(message: FakeMessage, patch: { content?: string; embeds?: Array<Record<string, unknown>> }): void {
+  editMessage(message: FakeMessage, patch: { content?: string; embeds?: Array<Record<string, unknown>>; components?: Array<Record<string, unknown>> }): void {
     if (patch.content !== undefined) message.content = patch.content;
     if (patch.embeds !== undefined) message.embeds = patch.embeds;
+    if (patch.components !== undefined) message.components = patch.components;
     message.edited_timestamp = iso(this.now());
   }
 
@@ -513,6 +526,16 @@ export class FakeDiscordState extends EventEmitter {
     });
   }
 
+  /** The buttons a message shows (type 2 inside its action rows). */
+  buttons(channelId: string, messageId: string): Array<{ customId: string; label: string; style: number }> {
+    const rows = (this.requireMessage(channelId, messageId).components ?? []) as Array<{ type?: number; components?: Array<Record<string, unknown>> }>;
+    return rows
+      .filter((row) => row.type === 1)
+      .flatMap((row) => row.components ?? [])
+      .filter((c) => c.type === 2 && typeof c.custom_id === 'string')
+      .map((c) => ({ customId: c.custom_id as string, label: String(c.label ?? ''), style: Number(c.style) }));
+  }
+
   requireMessage(channelId: string, messageId: string): FakeMessage {
     const m = this.message(channelId, messageId);
     if (!m) throw new Error(`fake Discord: no message ${messageId} in ${channelId}`);
@@ -536,7 +559,7 @@ export class FakeDiscordState extends EventEmitter {
       content: m.content,
       embeds: m.embeds,
       attachments: [],
-      components: [],
+      components: m.components ?? [],
       mentions: [],
       mention_roles: [],
       mention_everyone: false,

@@ -126,6 +126,8 @@ export class DiscordMessages {
       const body: RESTPatchAPIChannelMessageJSONBody = {
         content: notice.slice(0, DISCORD.content),
         embeds: [],
+        // The "I prayed" button goes with the post: a retired post counts no more.
+        components: [],
         allowed_mentions: { parse: [] },
       };
       await this.calls.call(what, () => this.calls.rest.patch(route, { body }));

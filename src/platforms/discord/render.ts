@@ -14,7 +14,7 @@
 // so the marker is invisible, survives edits (editPost keeps it) and comes back in
 // `GET /channels/{id}/messages`. `.invalid` is a reserved name: the link goes nowhere.
 import { createHash } from 'node:crypto';
-import type { APIEmbed, RESTPostAPIChannelMessageJSONBody } from 'discord.js';
+import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponentWithCustomId, type APIEmbed, type RESTPostAPIChannelMessageJSONBody } from 'discord.js';
 import { CodedError } from '../../core/errors.js';
 import type { MessageLimits, PostDocument, PrayAnswer } from '../../core/ports.js';
 
@@ -28,6 +28,8 @@ export const DISCORD = {
   authorName: 256,
   content: 2_000,
   nonce: 25,
+  customId: 100,
+  buttonLabel: 80,
 } as const;
 
 /** What this renderer may spend outside request content, per message (see `POST_LIMITS`). */
@@ -156,10 +158,35 @@ export class RenderError extends CodedError<'too_large'> {
 }
 
 /** The Edit Message body of a post (`marker`: its ledger key). Throws RenderError if it cannot fit. */
-export function postEditBody(doc: PostDocument, marker?: string): { content: string; embeds: APIEmbed[]; allowed_mentions: { parse: never[] } } {
+export function postEditBody(
+  doc: PostDocument,
+  marker?: string,
+): { content: string; embeds: APIEmbed[]; allowed_mentions: { parse: never[] }; components: PrayedButtonRow[] } {
   const embeds = renderEmbeds(doc, marker);
   checkFits(embeds);
-  return { content: cut(doc.fallback, DISCORD.content), embeds, allowed_mentions: { parse: [] } };
+  // Always sent, so an edit also removes a button the channel no longer wants.
+  const components = doc.prayedButton ? [prayedButtonRow(doc.prayedButton)] : [];
+  return { content: cut(doc.fallback, DISCORD.content), embeds, allowed_mentions: { parse: [] }, components };
+}
+
+/** The custom_id of the "I prayed" button starts so; the rest names the post, never a person. */
+export const PRAYED_CUSTOM_ID_PREFIX = 'prayed:';
+
+type PrayedButtonRow = APIActionRowComponent<APIButtonComponentWithCustomId>;
+
+/** `prayed:<ledger key>`, or a hash of the key when that would pass Discord's 100 characters. */
+export function prayedCustomId(postKey: string): string {
+  const id = PRAYED_CUSTOM_ID_PREFIX + postKey;
+  if (id.length <= DISCORD.customId) return id;
+  return PRAYED_CUSTOM_ID_PREFIX + createHash('sha256').update(postKey).digest('base64url');
+}
+
+/** The private "I prayed" button under a post: an action row with one button. */
+export function prayedButtonRow(button: NonNullable<PostDocument['prayedButton']>): PrayedButtonRow {
+  return {
+    type: ComponentType.ActionRow,
+    components: [{ type: ComponentType.Button, style: ButtonStyle.Secondary, label: cut(button.label, DISCORD.buttonLabel), custom_id: prayedCustomId(button.postKey) }],
+  };
 }
 
 /** The Create Message body of one post part: the edit body, plus the nonce. */
