@@ -321,7 +321,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     ['GET', /^\/guilds\/(\d+)\/roles$/, ({ params }) => ({ status: 200, body: state.guild(params[0]!).roles })],
     ['GET', /^\/guilds\/(\d+)\/channels$/, ({ params }) => ({
       status: 200,
-      body: [...state.channels.values()].filter((c) => c.guild_id === params[0] && !c.thread_metadata),
+      body: [...state.channels.values()].filter((c) => c.guild_id === params[0] && !c.thread_metadata).map((c) => state.channelPayload(c)),
     })],
     ['GET', /^\/guilds\/(\d+)\/members\/(\d+)$/, ({ params }) => {
       const g = state.guilds.get(params[0]!);
@@ -335,7 +335,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     ['GET', /^\/channels\/(\d+)$/, ({ params }) => {
       const ch = channelOr404(params[0]!);
       need(ch.id);
-      return { status: 200, body: ch };
+      return { status: 200, body: state.channelPayload(ch) };
     }],
     ['GET', /^\/channels\/(\d+)\/messages$/, ({ params, query }) => {
       const ch = channelOr404(params[0]!);

@@ -176,6 +176,8 @@ export class FakeDiscordState extends EventEmitter {
   readonly guilds = new Map<string, FakeGuild>();
   readonly channels = new Map<string, FakeChannel>();
   private readonly messagesByChannel = new Map<string, FakeMessage[]>();
+  /** Channels whose payloads leave `permission_overwrites` out (the overwrites still apply). */
+  private readonly overwritesWithheld = new Set<string>();
   readonly interactions = new Map<string, FakeInteraction>();
   /** Commands registered: key `global` or the guild id. */
   readonly commands = new Map<string, Array<Record<string, unknown>>>();
@@ -314,7 +316,7 @@ export class FakeDiscordState extends EventEmitter {
     this.channels.set(channel.id, channel);
     this.messagesByChannel.set(channel.id, []);
     const isThread = channel.thread_metadata !== undefined;
-    this.dispatch({ t: isThread ? 'THREAD_CREATE' : 'CHANNEL_CREATE', d: channel, guildId, intent: Intent.Guilds });
+    this.dispatch({ t: isThread ? 'THREAD_CREATE' : 'CHANNEL_CREATE', d: this.channelPayload(channel), guildId, intent: Intent.Guilds });
     return channel;
   }
 
@@ -326,7 +328,24 @@ export class FakeDiscordState extends EventEmitter {
     const channel = this.channels.get(channelId);
     if (!channel) throw new Error(`fake Discord: no channel ${channelId}`);
     channel.permission_overwrites = overwrites;
-    this.dispatch({ t: 'CHANNEL_UPDATE', d: channel, guildId: channel.guild_id, intent: Intent.Guilds });
+    this.dispatch({ t: 'CHANNEL_UPDATE', d: this.channelPayload(channel), guildId: channel.guild_id, intent: Intent.Guilds });
+  }
+
+  /**
+   * From now on the channel's payloads (REST, GUILD_CREATE, channel dispatches) leave out
+   * `permission_overwrites`, while Discord's arithmetic here still applies them: who can see
+   * it is unknown to the bot. Call it before the bot logs in (discord.js keeps the overwrites
+   * it already has when an update leaves the field out).
+   */
+  withholdOverwrites(channelId: string): void {
+    this.overwritesWithheld.add(channelId);
+  }
+
+  /** A channel as Discord sends it. */
+  channelPayload(channel: FakeChannel): Record<string, unknown> {
+    if (!this.overwritesWithheld.has(channel.id)) return { ...channel };
+    const { permission_overwrites: _withheld, ...rest } = channel;
+    return rest;
   }
 
   deleteChannel(channelId: string): void {
@@ -631,8 +650,8 @@ export class FakeDiscordState extends EventEmitter {
       large: false,
       member_count: guild.members.size,
       members: botMember ? [this.memberPayload(botMember)] : [],
-      channels: all.filter((c) => !c.thread_metadata),
-      threads: all.filter((c) => c.thread_metadata),
+      channels: all.filter((c) => !c.thread_metadata).map((c) => this.channelPayload(c)),
+      threads: all.filter((c) => c.thread_metadata).map((c) => this.channelPayload(c)),
       voice_states: [],
       presences: [],
       stage_instances: [],
