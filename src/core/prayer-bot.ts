@@ -2,12 +2,14 @@
 // call (sweep, postDay, retire, retract, digest, tally). It holds no platform types.
 import { answerPray, isStaff } from './answer-pray.js';
 import { describe } from './alerts.js';
+import { ChannelFactsCache } from './channel-facts.js';
 import { DEFAULT_LEASE_MS, DEFAULT_RENEW_MS, noMetrics, type CoreContext, type CoreMetrics } from './context.js';
 import { sendDigest } from './digest.js';
 import type { PlanState } from './plan-state.js';
 import type { ChatPlatform, Clock, Inbound, Log, PrayAnswer, PrayCommand, ReactionEvent, ReactionsClearedEvent } from './ports.js';
 import { postDay, sweep, type PartResult } from './posting.js';
 import { regionChoices } from './pray-command.js';
+import { refreshPrayFacts } from './pray-privacy.js';
 import { ReactionIngest, ReactionLookups, reactionsCleared, recordReaction, resync } from './reactions.js';
 import { isRetractSubject, retireExpired, retract, type RetentionAction } from './retention.js';
 import { summarize, type TallySummary } from './tally.js';
@@ -43,7 +45,7 @@ export class PrayerBot implements Inbound {
       leaseMs: options.leaseMs ?? DEFAULT_LEASE_MS,
       renewMs: options.renewMs ?? DEFAULT_RENEW_MS,
       metrics: options.metrics ?? noMetrics,
-      inspections: new Map(),
+      inspections: new ChannelFactsCache(options.clock),
       disabledChannels: new Set(),
       ...(options.sweepFrom ? { sweepFrom: options.sweepFrom } : {}),
     };
@@ -82,8 +84,11 @@ export class PrayerBot implements Inbound {
 
   // --- use cases --------------------------------------------------------------------------
 
-  sweep(): Promise<PartResult[]> {
-    return sweep(this.ctx);
+  async sweep(): Promise<PartResult[]> {
+    const results = await sweep(this.ctx);
+    // After the sweep, whose own checks then count: /pray's staff channels not checked lately.
+    refreshPrayFacts(this.ctx);
+    return results;
   }
 
   postDay(date: LocalDate, opts: { manual?: boolean; dryRun?: boolean } = {}): Promise<PartResult[]> {
