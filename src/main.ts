@@ -114,9 +114,10 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     let bot: PrayerBot | undefined;
     const source = new PlanSource(firstState, { config: options.configPath, prompts: options.promptsDir }, log, {
       changed: async (state) => {
+        // Discord's outsiders were worked out against the old viewer roles: read them again.
+        // (Verdicts themselves are judged afresh on every use, so nothing else needs this.)
+        if (inForce.config.staff.discordViewerRoles.join() !== state.config.staff.discordViewerRoles.join()) bot?.ctx.inspections.clear();
         inForce = state;
-        // Privacy facts were judged against the old settings (viewer roles, allow_public).
-        bot?.ctx.inspections.clear();
         await store.recordPlanHash(owner, state.hash, state.version);
         scheduler?.reschedule(state.config);
       },
