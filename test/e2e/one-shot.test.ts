@@ -20,14 +20,16 @@ let discord: FakeDiscord | undefined;
 let slack: FakeSlack | undefined;
 let project: Project | undefined;
 
+let printed: string[] = [];
 beforeAll(() => {
-  // The commands print what they did; the test reads the fakes instead.
-  vi.spyOn(console, 'log').mockImplementation(() => undefined);
+  // The commands print what they did: kept here, out of the test output.
+  vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => void printed.push(args.join(' ')));
 });
 afterAll(() => {
   vi.restoreAllMocks();
 });
 afterEach(async () => {
+  printed = [];
   for (const [name, value] of saved) {
     if (value === undefined) delete process.env[name];
     else process.env[name] = value;
@@ -90,5 +92,19 @@ describe('one-shot commands stay off the gateway', () => {
     expect(await retractCommand(globals, { week: monday })).toBe(0);
     expect(slack.messages('C0STAFF01')).toHaveLength(0);
     expect(slack.callsTo('apps.connections.open')).toEqual([]);
+  });
+});
+
+describe('doctor and the staff-channel rules', () => {
+  it('names a staff_report channel that reports will not reach, and why', async () => {
+    slack = await startFakeSlack({ channels: [{ id: 'C0STAFF01' }, { id: 'C0COORD01' }, { id: 'C0COORD02', isExtShared: true }] });
+    const { p } = projectFor('  - { platform: slack, id: "C0STAFF01", audience: staff }', '  - { platform: slack, id: "C0COORD01" }\n  - { platform: slack, id: "C0COORD02" }');
+    project = p;
+    Object.assign(process.env, { SLACK_BOT_TOKEN: slack.botToken, SLACK_APP_TOKEN: slack.appToken, SLACK_API_URL: slack.url, DATABASE_URL: `sqlite:${p.dbPath}`, LOG_LEVEL: 'silent' });
+    expect(await doctorCommand({ config: p.configPath, prompts: p.promptsDir })).toBe(1);
+    const out = printed.join('\n');
+    expect(out).toContain('✓ slack:C0COORD01: staff reports allowed');
+    expect(out).toContain('✗ slack:C0COORD02: staff_report channel refused — digests and alerts are not sent there: the channel is shared with another organisation');
+    expect(out).toContain('✓ slack:C0STAFF01: posts allowed (staff)');
   });
 });
