@@ -6,7 +6,7 @@
 // Only facts are kept, never verdicts: the verdict is worked out from them each time against
 // the config in force, so an edited `allow_public` or audience counts at once. Facts that
 // depend on the config (Discord's outsiders depend on the viewer roles) are dropped with
-// `clear()` when the plan changes.
+// `clear()` when those settings change (src/main.ts).
 import { errorLogFields } from './errors.js';
 import type { ChannelInspection, ChatPlatform, Clock, Log } from './ports.js';
 import type { PlatformName } from './types.js';
@@ -65,7 +65,7 @@ export class ChannelFactsCache {
     });
   }
 
-  /** Forgets every fact (the plan changed: the facts were read against the old settings). */
+  /** Forgets every fact (they were read against settings that have changed). */
   clear(): void {
     this.generation += 1;
     this.entries.clear();
