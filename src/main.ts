@@ -128,9 +128,10 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
       changed: async (state) => {
         // The store first: if it fails, nothing has changed yet and the old plan stays in force.
         await store.recordPlanHash(owner, state.hash, state.version);
+        // Discord's outsiders were worked out against the old viewer roles: read them again.
+        // (Verdicts themselves are judged afresh on every use, so nothing else needs this.)
+        if (inForce.config.staff.discordViewerRoles.join() !== state.config.staff.discordViewerRoles.join()) bot?.ctx.inspections.clear();
         inForce = state;
-        // Privacy facts were judged against the old settings (viewer roles, allow_public).
-        bot?.ctx.inspections.clear();
         scheduler?.reschedule(state.config);
       },
       broken: async (problems) => {

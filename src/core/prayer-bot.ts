@@ -2,6 +2,7 @@
 // call (sweep, postDay, retire, retract, digest, tally). It holds no platform types.
 import { answerPray, isStaff } from './answer-pray.js';
 import { describe } from './alerts.js';
+import { ChannelFactsCache } from './channel-facts.js';
 import { DEFAULT_LEASE_MS, DEFAULT_RENEW_MS, noMetrics, type CoreContext, type CoreMetrics } from './context.js';
 import { sendDigest } from './digest.js';
 import type { PlanState } from './plan-state.js';
@@ -20,6 +21,7 @@ import type {
 import { pressPrayedButton } from './prayed-button.js';
 import { postDay, sweep, type PartResult } from './posting.js';
 import { regionChoices } from './pray-command.js';
+import { refreshPrayFacts } from './pray-privacy.js';
 import { ReactionIngest, ReactionLookups, reactionsCleared, recordReaction, resync } from './reactions.js';
 import { isRetractSubject, retireExpired, retract, type RetentionAction } from './retention.js';
 import { summarize, type TallySummary } from './tally.js';
@@ -55,7 +57,7 @@ export class PrayerBot implements Inbound {
       leaseMs: options.leaseMs ?? DEFAULT_LEASE_MS,
       renewMs: options.renewMs ?? DEFAULT_RENEW_MS,
       metrics: options.metrics ?? noMetrics,
-      inspections: new Map(),
+      inspections: new ChannelFactsCache(options.clock),
       disabledChannels: new Set(),
       ...(options.sweepFrom ? { sweepFrom: options.sweepFrom } : {}),
     };
@@ -98,8 +100,11 @@ export class PrayerBot implements Inbound {
 
   // --- use cases --------------------------------------------------------------------------
 
-  sweep(): Promise<PartResult[]> {
-    return sweep(this.ctx);
+  async sweep(): Promise<PartResult[]> {
+    const results = await sweep(this.ctx);
+    // After the sweep, whose own checks then count: /pray's staff channels not checked lately.
+    refreshPrayFacts(this.ctx);
+    return results;
   }
 
   /** `date` is channel-local; without it, each channel's own today. */

@@ -77,6 +77,8 @@ export class FakeDiscordGateway {
   readonly identifies: Array<{ shard: [number, number]; intents: number }> = [];
   /** Every RESUME that succeeded. */
   resumes = 0;
+  /** Every gateway WebSocket opened, identified or not. */
+  opened = 0;
 
   constructor(
     private readonly state: FakeDiscordState,
@@ -106,6 +108,7 @@ export class FakeDiscordGateway {
   }
 
   private onConnection(socket: WebSocket): void {
+    this.opened += 1;
     this.send(socket, { op: 10, d: { heartbeat_interval: this.options.heartbeatIntervalMs ?? 41_250 }, s: null, t: null });
     let session: Session | undefined;
     socket.on('message', (data) => {
