@@ -13,8 +13,10 @@ import { planIssueProblem } from '../config/check.js';
 import { channelPostsOf, planWeek, splitIntoParts } from '../core/plan/plan.js';
 import { MESSAGE_LIMITS } from '../core/plan/limits.js';
 import { systemClock, type Clock } from '../core/ports.js';
-import { postDocument } from '../core/post-document.js';
+import { channelLocale, isUntranslated } from '../core/language.js';
+import { postDocumentIn } from '../core/post-document.js';
 import { renderText } from '../core/render-text.js';
+import { translationIssues } from '../core/translation-coverage.js';
 import {
   formatLongDate,
   formatShortDate,
@@ -96,7 +98,7 @@ export async function preview(globals: GlobalOptions, opts: PreviewOptions, io: 
   const problems: Problem[] = [
     ...loadedConfig.problems,
     ...promptProblems.filter((p) => p.file === week.source),
-    ...issues.map((issue) => planIssueProblem(issue, config, week)),
+    ...[...issues, ...translationIssues(config, week)].map((issue) => planIssueProblem(issue, config, week)),
   ];
   const unique = dedupe(problems);
   for (const p of unique) io.err(formatProblem(p));
@@ -208,9 +210,22 @@ function whyEmpty(config: Config, week: WeekPlan, plan: PlanDay, days: PlanDay[]
 // ---------------------------------------------------------------------------------------
 // Text.
 
-function channelLabel(channel: ChannelConfig): string {
+function channelLabel(config: Config, channel: ChannelConfig): string {
   const pub = channel.allowPublic ? ', allow_public' : '';
-  return `${channel.platform} ${channel.id} (${channel.audience}${pub})`;
+  const language = channel.language !== undefined && channel.language !== config.language ? `, ${channel.language}` : '';
+  return `${channel.platform} ${channel.id} (${channel.audience}${pub}${language})`;
+}
+
+/**
+ * What a channel shows in the original language for want of a translation: "verse" and
+ * request keys (empty when its language is the original's or everything is translated).
+ */
+function untranslated(config: Config, part: PostPart): string[] {
+  const locale = channelLocale(config, part.channel);
+  return [
+    ...(isUntranslated(locale, part.verse.translations) ? ['verse'] : []),
+    ...part.sections.flatMap((s) => s.requests.filter((r) => isUntranslated(locale, r.translations)).map((r) => r.key)),
+  ];
 }
 
 function toText(config: Config, week: WeekPlan, report: DayReport[]): string {
@@ -218,7 +233,7 @@ function toText(config: Config, week: WeekPlan, report: DayReport[]): string {
   const out: string[] = [];
   const posting = report.filter((d) => d.channels.some((c) => c.parts.length > 0)).map((d) => formatShortDate(d.date));
   out.push(`Week of ${formatLongDate(week.week)} — ${week.source}`);
-  out.push(`Times in ${zone}. Channels: ${config.channels.map(channelLabel).join('; ') || 'none'}.`);
+  out.push(`Times in ${zone}. Channels: ${config.channels.map((c) => channelLabel(config, c)).join('; ') || 'none'}.`);
   out.push(posting.length ? `Posts on ${posting.length} ${posting.length === 1 ? 'day' : 'days'}: ${posting.join(', ')}.` : 'Nothing is posted this week.');
   for (const day of report) {
     const when = day.plan ? ` · ${formatTimeIn(day.plan.postAt, zone)}` : '';
@@ -229,12 +244,12 @@ function toText(config: Config, week: WeekPlan, report: DayReport[]): string {
     }
     for (const { channel, parts } of day.channels) {
       if (parts.length === 0) {
-        out.push('', `   → ${channelLabel(channel)}: nothing — none of the day's requests has audience: everyone`);
+        out.push('', `   → ${channelLabel(config, channel)}: nothing — none of the day's requests has audience: everyone`);
         continue;
       }
       for (const part of parts) {
         const of = part.partCount > 1 ? ` · part ${part.part + 1} of ${part.partCount}` : '';
-        out.push('', `   → ${channelLabel(channel)}${of} · ledger ${part.ledgerKey}`);
+        out.push('', `   → ${channelLabel(config, channel)}${of} · ledger ${part.ledgerKey}`);
         const requests = part.sections.flatMap((s) => s.requests);
         const when = (at: Date) => `${formatShortDate(localDateOf(at, zone))} ${formatTimeIn(at, zone)}`;
         const expiries = new Set(requests.map((r) => r.expiresAt.getTime()));
@@ -243,7 +258,9 @@ function toText(config: Config, week: WeekPlan, report: DayReport[]): string {
             ? `     requests: ${requests.map((r) => r.key).join(', ')} · expire ${when(requests[0]!.expiresAt)}`
             : `     requests: ${requests.map((r) => `${r.key} (expires ${when(r.expiresAt)})`).join(', ')}`,
         );
-        out.push('', renderText(postDocument(part), { indent: '     ', width: 80 }));
+        const missing = untranslated(config, part);
+        if (missing.length > 0) out.push(`     untranslated: ${channelLocale(config, channel).tag} — ${missing.join(', ')} (shown in the original)`);
+        out.push('', renderText(postDocumentIn(channelLocale(config, channel), part), { indent: '     ', width: 80 }));
       }
     }
   }
@@ -291,6 +308,8 @@ function toJson(config: Config, week: WeekPlan, report: DayReport[], problems: P
           expiresAt: latestExpiry(part)?.toISOString() ?? null,
           regions: part.sections.map((s) => s.region.id),
           requestKeys: requestKeys(part),
+          language: channelLocale(config, channel).tag,
+          untranslated: untranslated(config, part),
           requests: part.sections.flatMap((s) =>
             s.requests.map((r) => ({
               key: r.key,
@@ -300,7 +319,7 @@ function toJson(config: Config, week: WeekPlan, report: DayReport[], problems: P
               expiresAt: r.expiresAt.toISOString(),
             })),
           ),
-          document: postDocument(part),
+          document: postDocumentIn(channelLocale(config, channel), part),
         })),
       })),
     })),

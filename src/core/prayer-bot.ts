@@ -1,9 +1,11 @@
 // The core as one object: what adapters call (Inbound) and what the scheduler and the CLI
 // call (sweep, postDay, retire, retract, digest, tally). It holds no platform types.
-import { answerPray, isStaff } from './answer-pray.js';
+import type { Messages } from '../i18n/index.js';
+import { answerPray, callerChannel, isStaff } from './answer-pray.js';
 import { describe } from './alerts.js';
 import { DEFAULT_LEASE_MS, DEFAULT_RENEW_MS, noMetrics, type CoreContext, type CoreMetrics } from './context.js';
 import { sendDigest } from './digest.js';
+import { channelLocale } from './language.js';
 import type { PlanState } from './plan-state.js';
 import type { ChatPlatform, Clock, Inbound, Log, PrayAnswer, PrayCommand, ReactionEvent, ReactionsClearedEvent } from './ports.js';
 import { postDay, sweep, type PartResult } from './posting.js';
@@ -68,11 +70,12 @@ export class PrayerBot implements Inbound {
   async pray(command: PrayCommand): Promise<PrayAnswer> {
     try {
       return await answerPray(this.ctx, command, {
-        retract: async (subject) => this.retractForChat(subject),
+        retract: async (subject, messages) => this.retractForChat(subject, messages),
       });
     } catch (error) {
       this.ctx.log.error({ err: describe(error), platform: command.platform }, '/pray failed');
-      return { kind: 'text', text: 'Sorry — something went wrong answering that. The coordinators have the details in the bot\'s log.' };
+      const { config } = this.ctx.plan();
+      return { kind: 'text', text: channelLocale(config, callerChannel(config, command)).messages.prayFailed };
     }
   }
 
@@ -115,10 +118,10 @@ export class PrayerBot implements Inbound {
     return this.ingest.drain();
   }
 
-  private async retractForChat(subject: string): Promise<string> {
-    if (!isRetractSubject(subject)) return `"${subject}" is not a week (2026-10-12) or a request (2026-10-12/latin-america-1).`;
+  private async retractForChat(subject: string, m: Messages): Promise<string> {
+    if (!isRetractSubject(subject)) return m.retractBadSubject({ subject });
     const actions = await this.retract(subject);
     const done = actions.filter((a) => a.done).length;
-    return `Retracted ${subject}: ${done} posted ${done === 1 ? 'copy' : 'copies'} taken down${actions.length > done ? `, ${actions.length - done} could not be (staff were told)` : ''}. It will not be posted again until \`prayerbot retract --undo\`.`;
+    return m.retracted({ subject, done, failed: actions.length - done });
   }
 }

@@ -20,7 +20,7 @@ import type {
 import { ledgerKeyOf } from '../types.js';
 
 /** True when `channel` may carry `request`. */
-export function channelMayCarry(channel: ChannelConfig, request: ScheduledRequest): boolean {
+export function channelMayCarry(channel: ChannelConfig, request: Pick<ScheduledRequest, 'audience'>): boolean {
   if (request.audience === 'everyone') return true;
   return channel.audience === 'staff' && !channel.allowPublic;
 }
