@@ -14,7 +14,23 @@ const ROOT = join(import.meta.dirname, '../..');
 const SAMPLES = join(ROOT, 'test/fixtures/samples');
 const CONFIG = join(ROOT, 'config/prayerbot.yaml');
 const sample = (monday: string) => join(SAMPLES, `weekly-update-${monday}.txt`);
-const reference = (monday: string) => readFile(join(ROOT, 'prompts', `${monday}.yaml`), 'utf8');
+/**
+ * The repository's sample week as `import` writes it: without the `translations:` that a
+ * coordinator added to it by hand afterwards (import never writes any).
+ */
+const reference = async (monday: string) => withoutTranslations(await readFile(join(ROOT, 'prompts', `${monday}.yaml`), 'utf8'));
+
+function withoutTranslations(text: string): string {
+  const kept: string[] = [];
+  let skipDeeperThan = -1;
+  for (const line of text.split('\n')) {
+    const indent = line.length - line.trimStart().length;
+    if (skipDeeperThan >= 0 && (line.trim() === '' || indent > skipDeeperThan)) continue;
+    skipDeeperThan = /^\s*translations:\s*$/.test(line) ? indent : -1;
+    if (skipDeeperThan < 0) kept.push(line);
+  }
+  return kept.join('\n');
+}
 
 let dir: string;
 beforeAll(async () => {
