@@ -139,7 +139,7 @@ function translationChecks(data: Record<string, unknown>): PathIssue[] {
     const title = textAt(request, 'title');
     if (title === undefined || !isRecord(translations)) return;
     for (const [tag, translation] of Object.entries(translations)) {
-      if (isRecord(translation) && translation['title'] === undefined) {
+      if (isRecord(translation) && translation['title'] === undefined && languageProblem(tag) === undefined) {
         issues.push({
           path: ['requests', i, 'translations', tag],
           at: 'key',
