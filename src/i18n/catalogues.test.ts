@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CATALOGUES, completeMessages, ENGLISH, ENGLISH_LOCALE, localeFor, localeOfCatalogue, type Catalogue } from './index.js';
+import { CATALOGUES, completeMessages, datesAvailableIn, ENGLISH, ENGLISH_LOCALE, localeFor, localeOfCatalogue, type Catalogue } from './index.js';
 
 const englishKeys = Object.keys(ENGLISH.messages).sort();
 const translated = CATALOGUES.filter((c) => c !== ENGLISH);
@@ -51,6 +51,9 @@ describe('a locale', () => {
     expect(brazil.formatDate('2027-01-26')).toBe('terça-feira, 26 de janeiro de 2027');
     expect(localeFor('en-GB').formatDate('2027-01-26')).toBe('Tuesday, 26 January 2027');
     expect(ENGLISH_LOCALE.formatDate('2026-10-13')).toBe('Tuesday, October 13, 2026');
+    // This Node has full ICU, as its official builds do (doctor says when one does not).
+    for (const catalogue of CATALOGUES) expect(datesAvailableIn(catalogue.tag), catalogue.tag).toBe(true);
+    expect(datesAvailableIn('es_MX')).toBe(false);
   });
 
   it('picks a translation by lookup, and the original when the organisation writes in that language', () => {

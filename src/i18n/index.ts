@@ -3,4 +3,4 @@
 export { completeMessages, type Catalogue, type MessageKey, type Messages } from './catalogue.js';
 export { CATALOGUES, ENGLISH } from './catalogues/index.js';
 export { canonicalTag, lookupTag } from './lookup.js';
-export { catalogueFor, DEFAULT_LANGUAGE, ENGLISH_LOCALE, localeFor, localeOfCatalogue, type Locale } from './locale.js';
+export { catalogueFor, datesAvailableIn, DEFAULT_LANGUAGE, ENGLISH_LOCALE, localeFor, localeOfCatalogue, type Locale } from './locale.js';

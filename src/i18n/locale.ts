@@ -101,3 +101,12 @@ export function localeOfCatalogue(catalogue: Catalogue, tag: string = catalogue.
 }
 
 export const ENGLISH_LOCALE: Locale = localeFor(DEFAULT_LANGUAGE);
+
+/**
+ * Whether this Node can write dates in `tag`'s language. Node's official builds carry full
+ * ICU; a build with English-only ICU would write every date in English (`doctor` says so).
+ */
+export function datesAvailableIn(tag: string): boolean {
+  const canonical = canonicalTag(tag);
+  return canonical !== undefined && Intl.DateTimeFormat.supportedLocalesOf([canonical]).length > 0;
+}
