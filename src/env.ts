@@ -2,6 +2,7 @@
 // already set in the real environment win. Nothing here is ever logged with its value.
 import { existsSync, readFileSync } from 'node:fs';
 import { parseEnv } from 'node:util';
+import { CodedError } from './core/errors.js';
 
 export interface Env {
   slack?: { botToken: string; signingSecret?: string; appToken?: string; apiUrl?: string };
@@ -17,11 +18,9 @@ export interface Env {
   logLevel?: string;
 }
 
-export class EnvError extends Error {
-  readonly code = 'bad_env';
+export class EnvError extends CodedError<'bad_env'> {
   constructor(message: string) {
-    super(message);
-    this.name = 'EnvError';
+    super('bad_env', message);
   }
 }
 

@@ -9,7 +9,7 @@ import { formatProblem, type ChannelConfig } from '../core/types.js';
 import { datesAvailableIn } from '../i18n/index.js';
 import { EnvError, loadDotEnv, readEnv, secretValues, type Env } from '../env.js';
 import { createLogger, redact } from '../logger.js';
-import { createPlatforms } from '../main.js';
+import { createPlatforms } from '../runtime/platforms.js';
 import { openStore } from '../store/open-store.js';
 
 interface Line {

@@ -66,10 +66,12 @@ describe('preview of a channel in Spanish', () => {
   it('marks the untranslated request in text, above the post as the channel will read it', async () => {
     const { code, out } = await run('text');
     expect(code).toBe(0);
-    expect(out).toContain('Channels: slack C0STAFF01 (staff); discord 112233445566778899 (volunteers); discord 223344556677889900 (staff, es).');
+    expect(out).toContain(
+      'Channels: slack C0STAFF01 (staff); discord 112233445566778899 (volunteers); discord 223344556677889900 (staff, es); discord 445566778899001122 (volunteers, Australia/Sydney, AU holidays).',
+    );
     expect(out).toContain(
       [
-        '   → discord 223344556677889900 (staff, es) · ledger discord:223344556677889900:2026-11-18:0',
+        '   → discord 223344556677889900 (staff, es) · 09:00 EST = Wed Nov 18 14:00 UTC · ledger discord:223344556677889900:2026-11-18:0',
         '     requests: 2026-11-16/south-asia-1 · expire Wed Dec 2 00:00 EST',
         '     untranslated: es — 2026-11-16/south-asia-1 (shown in the original)',
         '',

@@ -5,19 +5,24 @@
 // config's zone. When this week has no file, the newest week file is shown instead, with a
 // note on stderr (the console chat's first run replays the newest week the same way); with
 // no week files at all, or no file for an explicit `--week`, it says so and exits 1.
+//
+// A week's dates are each channel's local dates: on a date, a channel in Sydney shows its own
+// day (its post time in its zone and in UTC), or why it has none (a holiday, a skip date).
+// The header times are the organisation's (or, when no channel shown follows the
+// organisation's calendar, the first channel's).
 // Exit codes: 0 shown, 1 problems (missing files, errors in the config or the week), 2 usage.
 import type { GlobalOptions } from '../cli.js';
 import { loadConfig } from '../config/load-config.js';
 import { loadPrompts } from '../config/load-prompts.js';
 import { planIssueProblem } from '../config/check.js';
-import { channelPostsOf, planWeek, splitIntoParts } from '../core/plan/plan.js';
-import { MESSAGE_LIMITS } from '../core/plan/limits.js';
+import { planWeek } from '../core/plan/plan.js';
 import { systemClock, type Clock } from '../core/ports.js';
-import { channelLocale, isUntranslated } from '../core/language.js';
+import { channelLocale } from '../core/language.js';
 import { postDocumentIn } from '../core/post-document.js';
 import { renderText } from '../core/render-text.js';
 import { translationIssues } from '../core/translation-coverage.js';
 import {
+  formatInstantIn,
   formatLongDate,
   formatShortDate,
   localDateOf,
@@ -25,11 +30,11 @@ import {
   isLocalDate,
   mondayOf,
   todayIn,
-  weekDates,
   weekday,
 } from '../core/time.js';
-import type { ChannelConfig, Config, LocalDate, PlanDay, PostPart, Problem, WeekPlan } from '../core/types.js';
+import type { ChannelConfig, Config, LocalDate, PostPart, Problem, WeekPlan } from '../core/types.js';
 import { formatProblem } from '../core/types.js';
+import { previewWeek, untranslated, type DayReport } from './preview-days.js';
 
 export interface PreviewOptions {
   week?: string;
@@ -104,7 +109,7 @@ export async function preview(globals: GlobalOptions, opts: PreviewOptions, io: 
   for (const p of unique) io.err(formatProblem(p));
 
   const shown = { ...config, channels };
-  const report = previewWeek(shown, week, days);
+  const report = previewWeek(config, shown, week, days);
   io.out(format === 'json' ? JSON.stringify(toJson(shown, week, report, unique), null, 2) : toText(shown, week, report));
   return unique.some((p) => p.severity === 'error') ? 1 : 0;
 }
@@ -156,100 +161,52 @@ function dedupe(problems: Problem[]): Problem[] {
 }
 
 // ---------------------------------------------------------------------------------------
-// What each day holds, for both formats.
-
-interface ChannelDay {
-  channel: ChannelConfig;
-  parts: PostPart[];
-}
-
-interface DayReport {
-  date: LocalDate;
-  /** Set for posting days. */
-  plan?: PlanDay;
-  skipped: boolean;
-  channels: ChannelDay[];
-  /** Why nothing is posted, for humans. */
-  nothing?: string;
-}
-
-function previewWeek(config: Config, week: WeekPlan, days: PlanDay[]): DayReport[] {
-  return weekDates(week.week).map((date) => {
-    const plan = days.find((d) => d.date === date);
-    const skipped = config.skip.includes(date);
-    if (!plan) {
-      return { date, skipped, channels: [], nothing: skipped ? 'a skip date in the config' : 'not a posting day' };
-    }
-    const posts = channelPostsOf(config, week, plan);
-    const channels = config.channels.map((channel) => {
-      const post = posts.find((p) => p.channel === channel);
-      return { channel, parts: post ? splitIntoParts(post, MESSAGE_LIMITS[channel.platform]) : [] };
-    });
-    let nothing: string | undefined;
-    if (plan.requests.length === 0) nothing = whyEmpty(config, week, plan, days);
-    else if (channels.every((c) => c.parts.length === 0)) nothing = "no channel's audience includes the day's requests";
-    return nothing ? { date, plan, skipped, channels, nothing } : { date, plan, skipped, channels };
-  });
-}
-
-/** Why a posting day holds no request: its rotation region's requests are elsewhere, or there are none. */
-function whyEmpty(config: Config, week: WeekPlan, plan: PlanDay, days: PlanDay[]): string {
-  const reasons = plan.rotationRegions.map((id) => {
-    const name = config.regions.find((r) => r.id === id)?.name ?? id;
-    const own = week.requests.filter((r) => r.region === id);
-    if (own.length === 0) return `rotation day of ${name}, which has no request this week`;
-    const elsewhere = days
-      .filter((d) => d.date !== plan.date && d.requests.some((r) => r.region === id))
-      .map((d) => formatLongDate(d.date).replace(/, \d{4}$/, ''));
-    const what = own.length === 1 ? 'request is' : 'requests are';
-    return `rotation day of ${name}, whose ${what} posted on ${elsewhere.join(' and ') || 'no day'}`;
-  });
-  return reasons.join('; ') || 'no request for this day';
-}
-
-// ---------------------------------------------------------------------------------------
 // Text.
 
 function channelLabel(config: Config, channel: ChannelConfig): string {
   const pub = channel.allowPublic ? ', allow_public' : '';
   const language = channel.language !== undefined && channel.language !== config.language ? `, ${channel.language}` : '';
-  return `${channel.platform} ${channel.id} (${channel.audience}${pub}${language})`;
+  const zone = channel.timezone !== undefined ? `, ${channel.timezone}` : '';
+  const holidays = channel.holidays !== undefined ? `, ${channel.holidays} holidays` : '';
+  return `${channel.platform} ${channel.id} (${channel.audience}${pub}${zone}${holidays}${language})`;
 }
 
-/**
- * What a channel shows in the original language for want of a translation: "verse" and
- * request keys (empty when its language is the original's or everything is translated).
- */
-function untranslated(config: Config, part: PostPart): string[] {
-  const locale = channelLocale(config, part.channel);
-  return [
-    ...(isUntranslated(locale, part.verse.translations) ? ['verse'] : []),
-    ...part.sections.flatMap((s) => s.requests.filter((r) => isUntranslated(locale, r.translations)).map((r) => r.key)),
-  ];
+/** "09:00 GMT+11 = Sun Oct 11 22:00 UTC": the post time in the channel's zone and in UTC. */
+function postTimes(at: Date, zone: string): string {
+  return `${formatTimeIn(at, zone)} = ${formatShortDate(localDateOf(at, 'UTC'))} ${formatTimeIn(at, 'UTC')}`;
 }
 
 function toText(config: Config, week: WeekPlan, report: DayReport[]): string {
+  // Expiry is always in the organisation's zone; the header follows the day's calendar.
   const zone = config.timezone;
+  const headerZone = report[0]?.calendar.timezone ?? zone;
   const out: string[] = [];
   const posting = report.filter((d) => d.channels.some((c) => c.parts.length > 0)).map((d) => formatShortDate(d.date));
   out.push(`Week of ${formatLongDate(week.week)} — ${week.source}`);
-  out.push(`Times in ${zone}. Channels: ${config.channels.map((c) => channelLabel(config, c)).join('; ') || 'none'}.`);
+  out.push(`Times in ${headerZone}. Channels: ${config.channels.map((c) => channelLabel(config, c)).join('; ') || 'none'}.`);
   out.push(posting.length ? `Posts on ${posting.length} ${posting.length === 1 ? 'day' : 'days'}: ${posting.join(', ')}.` : 'Nothing is posted this week.');
   for (const day of report) {
-    const when = day.plan ? ` · ${formatTimeIn(day.plan.postAt, zone)}` : '';
+    const when = day.plan ? ` · ${formatTimeIn(day.plan.postAt, headerZone)}` : '';
     out.push('', `━━ ${formatLongDate(day.date)}${when} ${'━'.repeat(Math.max(3, 60 - formatLongDate(day.date).length - when.length))}`);
-    if (day.nothing) {
+    if (day.nothing && day.channels.every((c) => c.parts.length === 0)) {
       out.push(`   Nothing posted — ${day.nothing}.`);
+      // Channels of another calendar with another reason (a holiday there) say theirs.
+      for (const c of day.channels) {
+        if (c.calendar.key !== day.calendar.key && c.nothing !== undefined && c.nothing !== day.nothing && c.plan === undefined) {
+          out.push(`   → ${channelLabel(config, c.channel)}: no post — ${c.nothing}`);
+        }
+      }
       continue;
     }
-    for (const { channel, parts } of day.channels) {
+    for (const { channel, calendar, plan, parts, nothing, notes } of day.channels) {
       if (parts.length === 0) {
-        out.push('', `   → ${channelLabel(config, channel)}: nothing — none of the day's requests has audience: everyone`);
+        // "no post": not a posting day of this channel's calendar; "nothing": a posting day without anything for it.
+        out.push('', `   → ${channelLabel(config, channel)}: ${plan ? 'nothing' : 'no post'} — ${nothing ?? 'nothing for this channel'}`);
         continue;
       }
       for (const part of parts) {
         const of = part.partCount > 1 ? ` · part ${part.part + 1} of ${part.partCount}` : '';
-        out.push('', `   → ${channelLabel(config, channel)}${of} · ledger ${part.ledgerKey}`);
+        out.push('', `   → ${channelLabel(config, channel)}${of} · ${postTimes(part.postAt, calendar.timezone)} · ledger ${part.ledgerKey}`);
         const requests = part.sections.flatMap((s) => s.requests);
         const when = (at: Date) => `${formatShortDate(localDateOf(at, zone))} ${formatTimeIn(at, zone)}`;
         const expiries = new Set(requests.map((r) => r.expiresAt.getTime()));
@@ -258,6 +215,7 @@ function toText(config: Config, week: WeekPlan, report: DayReport[]): string {
             ? `     requests: ${requests.map((r) => r.key).join(', ')} · expire ${when(requests[0]!.expiresAt)}`
             : `     requests: ${requests.map((r) => `${r.key} (expires ${when(r.expiresAt)})`).join(', ')}`,
         );
+        for (const note of notes[part.part] ?? []) out.push(`     note: ${note}`);
         const missing = untranslated(config, part);
         if (missing.length > 0) out.push(`     untranslated: ${channelLocale(config, channel).tag} — ${missing.join(', ')} (shown in the original)`);
         out.push('', renderText(postDocumentIn(channelLocale(config, channel), part), { indent: '     ', width: 80 }));
@@ -295,16 +253,23 @@ function toJson(config: Config, week: WeekPlan, report: DayReport[], problems: P
       postAt: day.plan ? day.plan.postAt.toISOString() : null,
       rotationRegions: day.plan ? day.plan.rotationRegions : [],
       nothing: day.nothing ?? null,
-      channels: day.channels.map(({ channel, parts }) => ({
+      channels: day.channels.map(({ channel, calendar, plan, parts, nothing, notes }) => ({
         platform: channel.platform,
         channelId: channel.id,
         audience: channel.audience,
         allowPublic: channel.allowPublic,
+        timezone: calendar.timezone,
+        posting: plan !== undefined,
+        postAt: plan ? plan.postAt.toISOString() : null,
+        nothing: nothing ?? null,
         parts: parts.map((part) => ({
           ledgerKey: part.ledgerKey,
           part: part.part,
           partCount: part.partCount,
           postAt: part.postAt.toISOString(),
+          timezone: calendar.timezone,
+          localPostAt: formatInstantIn(part.postAt, calendar.timezone),
+          notes: notes[part.part] ?? [],
           expiresAt: latestExpiry(part)?.toISOString() ?? null,
           regions: part.sections.map((s) => s.region.id),
           requestKeys: requestKeys(part),

@@ -3,19 +3,23 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { GlobalOptions } from '../cli.js';
+import { CodedError } from '../core/errors.js';
 import { type PlanState } from '../core/plan-state.js';
 import { systemClock, type ChatPlatform } from '../core/ports.js';
 import { PrayerBot } from '../core/prayer-bot.js';
 import { formatProblem } from '../core/types.js';
 import { EnvError, loadDotEnv, readEnv, secretValues, type Env } from '../env.js';
 import { createLogger, redact } from '../logger.js';
-import { consoleConfig, createPlatforms } from '../main.js';
-import { loadPlan } from '../plan-source.js';
+import { loadPlan } from '../config/plan-source.js';
 import { ConsolePlatform } from '../platforms/console/console-platform.js';
+import { consoleConfig, createPlatforms, isConsoleMode } from '../runtime/platforms.js';
 import { openStore } from '../store/open-store.js';
 
-export class UsageError extends Error {
-  readonly code = 'usage';
+/** A command line the command cannot run (exit code 2). */
+export class UsageError extends CodedError<'usage'> {
+  constructor(message: string) {
+    super('usage', message);
+  }
 }
 
 export interface Session {
@@ -33,7 +37,7 @@ export async function openSession(globals: GlobalOptions, opts: { platforms: boo
   const log = await createLogger({ level: env.logLevel ?? 'warn', secrets, destination: process.stderr });
   const loaded = await loadPlan(globals.config, globals.prompts, false);
   if (!loaded.state) throw new Error(`the config has errors:\n${loaded.problems.map(formatProblem).join('\n')}`);
-  const consoleMode = !env.slack && !env.discord;
+  const consoleMode = isConsoleMode(env);
   const plan: PlanState = consoleMode ? { ...loaded.state, config: consoleConfig(loaded.state.config) } : loaded.state;
   const store = await openStore(env.databaseUrl);
   let platforms: ChatPlatform[] = [];

@@ -2,7 +2,7 @@
 // in a field name is reported rather than silently ignored.
 import * as z from 'zod';
 import type { PlatformName } from '../core/types.js';
-import { cronExpression, localDate, nonEmptyText, slug, timeZone } from './fields.js';
+import { cronExpression, holidayCode, localDate, nonEmptyText, slug, timeZone } from './fields.js';
 import { languageTag } from './language-fields.js';
 
 const platform = z.enum(['slack', 'discord', 'console'] as const satisfies readonly PlatformName[]);
@@ -15,6 +15,10 @@ export const channelSchema = z.strictObject({
   allow_public: z.boolean().default(false),
   /** What the bot writes there; default: the top-level `language`. */
   language: languageTag.optional(),
+  // The channel's own calendar: its zone, and dates with no post on top of the top-level ones.
+  timezone: timeZone.optional(),
+  skip: z.array(localDate).optional(),
+  holidays: holidayCode.optional(),
 });
 
 export const staffReportSchema = z.strictObject({ platform, id, language: languageTag.optional() });
@@ -29,14 +33,15 @@ export const regionSchema = z.strictObject({
 
 export const configSchema = z.strictObject({
   timezone: timeZone,
-  /** The organisation's language: week files are written in it; channels default to it. */
-  language: languageTag.default('en'),
+  /** The organisation's language (`en` when absent): week files are written in it; channels default to it. */
+  language: languageTag.optional(),
   schedule: z.strictObject({
     post: cronExpression,
     digest: cronExpression,
     catch_up_hours: z.number().min(0).max(24).default(6),
   }),
   skip: z.array(localDate).default([]),
+  holidays: holidayCode.optional(),
   rotation: z.array(z.string()).min(1),
   regions: z.array(regionSchema).min(1),
   retention_days: z.int().min(1).max(31).default(14),

@@ -1,6 +1,6 @@
 // Loads config/prayerbot.yaml into a typed Config, reporting every mistake as file:line:col.
 import type { ChannelConfig, Config, Loaded, Problem, Region } from '../core/types.js';
-import { canonicalTag } from '../i18n/index.js';
+import { canonicalTag, DEFAULT_LANGUAGE } from '../i18n/index.js';
 import { configSchema, type RawConfig } from './config-schema.js';
 import { languageChecks } from './language-checks.js';
 import { rememberSource } from './locations.js';
@@ -203,15 +203,21 @@ export function regionHint(written: string, regions: Region[]): string {
 
 function toConfig(raw: RawConfig, source: string): Config {
   // Tags in their canonical spelling (`zh-hant` → `zh-Hant`); a channel or report channel
-  // without its own language has the organisation's.
+  // without its own language has the organisation's. A config that names no language at all
+  // leaves them unset (English, as `channelLocale` reads an absent tag).
   const tag = (value: string) => canonicalTag(value) ?? value;
-  const language = tag(raw.language);
+  const language = tag(raw.language ?? DEFAULT_LANGUAGE);
+  const own = (written: string | undefined) =>
+    written !== undefined ? { language: tag(written) } : raw.language !== undefined ? { language } : {};
   const channels: ChannelConfig[] = raw.channels.map((c) => ({
     platform: c.platform,
     id: c.id,
     audience: c.audience,
     allowPublic: c.allow_public,
-    language: c.language !== undefined ? tag(c.language) : language,
+    ...own(c.language),
+    ...(c.timezone !== undefined ? { timezone: c.timezone } : {}),
+    ...(c.skip !== undefined ? { skip: [...c.skip] } : {}),
+    ...(c.holidays !== undefined ? { holidays: c.holidays } : {}),
   }));
   return {
     source,
@@ -219,6 +225,7 @@ function toConfig(raw: RawConfig, source: string): Config {
     language,
     schedule: { post: raw.schedule.post.trim(), digest: raw.schedule.digest.trim(), catchUpHours: raw.schedule.catch_up_hours },
     skip: [...raw.skip],
+    ...(raw.holidays !== undefined ? { holidays: raw.holidays } : {}),
     rotation: [...raw.rotation],
     regions: raw.regions.map((r) => ({
       id: r.id,
@@ -230,7 +237,7 @@ function toConfig(raw: RawConfig, source: string): Config {
     retire: raw.retire,
     reaction: raw.reaction.trim(),
     channels,
-    staffReport: raw.staff_report.map((t) => ({ platform: t.platform, id: t.id, language: t.language !== undefined ? tag(t.language) : language })),
+    staffReport: raw.staff_report.map((t) => ({ platform: t.platform, id: t.id, ...own(t.language) })),
     staff: {
       slackUsers: [...raw.staff.slack_users],
       discordRoles: [...raw.staff.discord_roles],

@@ -4,7 +4,7 @@
 import { isRetracted, filterPost } from './posting.js';
 import type { CoreContext } from './context.js';
 import { channelPostsOf, splitIntoParts } from './plan/plan.js';
-import { dayOf, weekOf, type PlanState } from './plan-state.js';
+import { calendarPlanOf, dayOf, weekOf, type CalendarPlan, type PlanState } from './plan-state.js';
 import type { Messages } from '../i18n/index.js';
 import { channelLocale, regionNameIn, requestIn, type Locale } from './language.js';
 import { channelMayCarry } from './plan/channel-posts.js';
@@ -45,8 +45,10 @@ export async function answerPray(ctx: CoreContext, command: PrayCommand, deps: P
   const state = ctx.plan();
   const { config } = state;
   const now = ctx.clock.now();
-  const today = todayIn(config.timezone, now);
   const channel = callerChannel(config, command);
+  // "Today" is the caller's channel's today (DMs and unlisted channels: the organisation's).
+  const calendar = calendarPlanOf(state, channel);
+  const today = todayIn(calendar.calendar.timezone, now);
   // Everything the bot writes back is in the caller's channel's language (resolved once per tag).
   const locale = channelLocale(config, channel);
   const m = locale.messages;
@@ -79,15 +81,15 @@ export async function answerPray(ctx: CoreContext, command: PrayCommand, deps: P
       if (intent.kind === 'retract-usage') return { kind: 'text', text: m.retractUsage };
       return { kind: 'text', text: await deps.retract(intent.id.includes('/') || /^\d{4}-\d{2}-\d{2}$/.test(intent.id) ? intent.id : `${mondayOf(today)}/${intent.id}`, m) };
     case 'week':
-      return { kind: 'text', text: weekOverview(state, today, visible, locale) };
+      return { kind: 'text', text: weekOverview(state, calendar, today, visible, locale) };
     case 'today': {
-      const part = todaysPart(ctx, state, channel, today, visible);
+      const part = todaysPart(ctx, state, calendar, channel, today, visible);
       if (part) return { kind: 'post', doc: postDocumentIn(locale, part) };
-      const next = state.days.find((d) => d.date > today && d.requests.some(visible));
+      const next = calendar.days.find((d) => d.date > today && d.requests.some(visible));
       return { kind: 'text', text: m.noPostToday(next ? { next: locale.formatDate(next.date) } : {}) };
     }
     case 'region': {
-      const request = currentRequest(state, intent.region.id, today, visible);
+      const request = currentRequest(calendar, intent.region.id, today, visible);
       const name = regionNameIn(locale, intent.region);
       if (!request) return { kind: 'text', text: m.noCurrentRequest({ region: name }) };
       const week = weekOf(state, request.week)!;
@@ -107,8 +109,8 @@ export async function answerPray(ctx: CoreContext, command: PrayCommand, deps: P
   }
 }
 
-function todaysPart(ctx: CoreContext, state: PlanState, channel: ChannelConfig, today: string, visible: (r: ScheduledRequest) => boolean): PostPart | undefined {
-  const day = dayOf(state, today);
+function todaysPart(ctx: CoreContext, state: PlanState, calendar: CalendarPlan, channel: ChannelConfig, today: string, visible: (r: ScheduledRequest) => boolean): PostPart | undefined {
+  const day = dayOf(state, today, calendar);
   const week = day && weekOf(state, day.week);
   if (!day || !week) return undefined;
   const post = channelPostsOf({ ...state.config, channels: [channel] }, week, day)[0];
@@ -119,21 +121,21 @@ function todaysPart(ctx: CoreContext, state: PlanState, channel: ChannelConfig, 
 }
 
 /** The region's latest request already posted (not expired), else its next one this week. */
-function currentRequest(state: PlanState, region: string, today: string, visible: (r: ScheduledRequest) => boolean): ScheduledRequest | undefined {
-  const mine = [...state.requests.values()].filter((r) => r.region === region && visible(r));
+function currentRequest(calendar: CalendarPlan, region: string, today: string, visible: (r: ScheduledRequest) => boolean): ScheduledRequest | undefined {
+  const mine = [...calendar.requests.values()].filter((r) => r.region === region && visible(r));
   const posted = mine.filter((r) => r.postDate <= today).sort((a, b) => b.postDate.localeCompare(a.postDate));
   if (posted[0]) return posted[0];
   const thisWeek = mondayOf(today);
   return mine.filter((r) => r.week === thisWeek).sort((a, b) => a.postDate.localeCompare(b.postDate))[0];
 }
 
-function weekOverview(state: PlanState, today: string, visible: (r: ScheduledRequest) => boolean, locale: Locale): string {
+function weekOverview(state: PlanState, calendar: CalendarPlan, today: string, visible: (r: ScheduledRequest) => boolean, locale: Locale): string {
   const m = locale.messages;
   const monday = mondayOf(today);
   if (!weekOf(state, monday)) return m.noWeekPlan({ week: monday });
   const lines = [m.weekHeading({ date: locale.formatDate(monday) })];
   for (const date of weekDates(monday)) {
-    const day = dayOf(state, date);
+    const day = dayOf(state, date, calendar);
     const requests = day?.requests.filter(visible) ?? [];
     if (requests.length === 0) continue;
     const regionName = (id: string) => {

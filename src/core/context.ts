@@ -1,6 +1,6 @@
 // What every use case of the core works with. Built once by src/main.ts (or by a CLI command)
 // and passed explicitly; nothing here is a global.
-import type { Store } from '../store/store.js';
+import type { Store } from './store.js';
 import type { ChannelInspection, ChatPlatform, Clock, Log } from './ports.js';
 import type { PlanState } from './plan-state.js';
 import type { PlatformName } from './types.js';

@@ -1,5 +1,5 @@
 // The ports the core talks through. Adapters (Slack, Discord, console) implement
-// `ChatPlatform` and call `Inbound`; stores implement `Store` (see src/store/store.ts).
+// `ChatPlatform` and call `Inbound`; src/store/ implements `Store` (store.ts beside this file).
 import { CodedError } from './errors.js';
 import type { PlatformName, PostPart, Verse } from './types.js';
 
@@ -109,9 +109,18 @@ export interface ChatPlatform {
    * crash, whose sender may have died before adding it (sendPost adds it otherwise).
    */
   addOwnReaction(channelId: string, messageId: string): Promise<void>;
-  /** Replaces a post's content (partial expiry). */
+  /**
+   * Replaces a post's content (partial expiry). A post that is gone (deleted by someone else,
+   * or already retired by delete) rejects with `message_gone`: there is nothing left to edit,
+   * and the core ends the post as it would a retired one.
+   */
   editPost(channelId: string, messageId: string, doc: PostDocument): Promise<void>;
-  /** Takes a post down: delete it, or edit it to `notice` (clearing reactions where possible). */
+  /**
+   * Takes a post down: delete it, or edit it to `notice` (clearing reactions where possible).
+   * A post already gone — deleted by someone else, or by an earlier retirement whose answer
+   * was lost — counts as retired: resolve, do not throw, and show nothing new in its place.
+   * A channel that is gone still rejects (`channel_gone`): that is the channel's problem.
+   */
   retirePost(channelId: string, messageId: string, mode: 'delete' | 'edit', notice: string): Promise<void>;
   /** Everyone (but the bot) holding any 🙏 variant on the message, all pages. */
   readReactions(channelId: string, messageId: string): Promise<ReactionHolder[]>;

@@ -6,15 +6,16 @@
 import { alertStaff, describe } from './alerts.js';
 import { channelKey, type CoreContext } from './context.js';
 import { channelPostsOf, splitIntoParts } from './plan/plan.js';
-import { dayOf, weekOf } from './plan-state.js';
+import { dayOf, daysOn, weekOf } from './plan-state.js';
 import { channelLocale } from './language.js';
+import { canTakeOver } from './post-claims.js';
 import { postDocumentIn } from './post-document.js';
 import { PlatformError, type ChannelInspection, type ChatPlatform } from './ports.js';
 import { privacyVerdict, refusalText, type GuardVerdict } from './privacy.js';
 import { ReactionLookups, reconcilePost } from './reactions.js';
 import { addDays, mondayOf, todayIn } from './time.js';
 import type { ChannelPost, LocalDate, PlanDay, PostPart } from './types.js';
-import type { PostClaim, PostRecord } from '../store/store.js';
+import type { PostClaim, PostRecord } from './store.js';
 
 export type PartOutcome =
   | 'sent'
@@ -41,7 +42,7 @@ export function isRetracted(retractions: ReadonlySet<string>, requestKey: string
   return retractions.has(requestKey) || retractions.has(requestKey.split('/')[0]!);
 }
 
-/** Drops requests that are retracted, expired, or not for this channel's readers. */
+/** Keeps the requests `keep` accepts (callers drop retracted and expired ones) and the sections left with any. */
 export function filterPost(post: ChannelPost, keep: (r: ChannelPost['sections'][number]['requests'][number]) => boolean): ChannelPost | undefined {
   const sections = post.sections
     .map((s) => ({ ...s, requests: s.requests.filter(keep) }))
@@ -72,8 +73,8 @@ export async function partsOfDay(ctx: CoreContext, day: PlanDay, now: Date): Pro
   for (const post of channelPostsOf(state.config, week, day)) {
     const platform = ctx.platforms.get(post.channel.platform);
     if (!platform) continue;
-    const everyoneOnly = post.channel.audience === 'volunteers' || post.channel.allowPublic;
-    const kept = filterPost(post, (r) => !isRetracted(retractions, r.key) && r.expiresAt > now && (!everyoneOnly || r.audience === 'everyone'));
+    // channelPostsOf already kept only what the channel may carry (channelMayCarry).
+    const kept = filterPost(post, (r) => !isRetracted(retractions, r.key) && r.expiresAt > now);
     if (kept) parts.push(...splitIntoParts(kept, platform.limits));
   }
   return parts;
@@ -230,13 +231,10 @@ async function postChannel(ctx: CoreContext, parts: PostPart[], opts: { manual: 
   }
   for (const part of parts) {
     const existing = await ctx.store.getPost(part.ledgerKey);
-    const settled = existing && existing.state !== 'failed' && !(existing.state === 'claimed' && (existing.leaseUntil?.getTime() ?? 0) <= ctx.clock.now().getTime());
-    if (settled && !(opts.manual && existing.state === 'skipped')) {
+    // What a claim cannot take over is done, except by hand: a skipped day, or a failure the
+    // sweep may not retry.
+    if (existing && !canTakeOver(existing, ctx.clock.now()) && !(opts.manual && (existing.state === 'skipped' || existing.state === 'failed'))) {
       results.push({ ledgerKey: part.ledgerKey, outcome: 'already', detail: existing.state });
-      continue;
-    }
-    if (existing?.state === 'failed' && !existing.retryable && !opts.manual) {
-      results.push({ ledgerKey: part.ledgerKey, outcome: 'already', detail: 'failed' });
       continue;
     }
     let verdict: GuardVerdict;
@@ -272,17 +270,25 @@ export async function planIsCurrent(ctx: CoreContext): Promise<boolean> {
   return false;
 }
 
-/** Sends a day's post to every channel now. Channels run side by side. */
-export async function postDay(ctx: CoreContext, date: LocalDate, opts: { manual?: boolean; dryRun?: boolean } = {}): Promise<PartResult[]> {
+/**
+ * Sends a day's post to every channel now. `date` is channel-local: each channel posts its
+ * own day of that date. Without a date, each channel posts its own today. Channels run side
+ * by side.
+ */
+export async function postDay(ctx: CoreContext, date: LocalDate | undefined, opts: { manual?: boolean; dryRun?: boolean } = {}): Promise<PartResult[]> {
   if (!opts.dryRun && !(await planIsCurrent(ctx))) return [];
-  return postCurrentDay(ctx, date, opts);
+  const state = ctx.plan();
+  const now = ctx.clock.now();
+  const days = date !== undefined
+    ? daysOn(state, date)
+    : state.calendars.flatMap((c) => dayOf(state, todayIn(c.calendar.timezone, now), c) ?? []);
+  return postCurrentDays(ctx, days, opts);
 }
 
 /** postDay once the plan is known to be current (the sweep checks it once for every day). */
-async function postCurrentDay(ctx: CoreContext, date: LocalDate, opts: { manual?: boolean; dryRun?: boolean }): Promise<PartResult[]> {
-  const day = dayOf(ctx.plan(), date);
-  if (!day) return [];
-  const parts = await partsOfDay(ctx, day, ctx.clock.now());
+async function postCurrentDays(ctx: CoreContext, days: PlanDay[], opts: { manual?: boolean; dryRun?: boolean }): Promise<PartResult[]> {
+  const parts: PostPart[] = [];
+  for (const day of days) parts.push(...(await partsOfDay(ctx, day, ctx.clock.now())));
   const byChannel = new Map<string, PostPart[]>();
   for (const part of parts) {
     const key = channelKey(part.channel.platform, part.channel.id);
@@ -295,13 +301,14 @@ async function postCurrentDay(ctx: CoreContext, date: LocalDate, opts: { manual?
 /**
  * Sends whatever is due and less than catch_up_hours late; records later days as skipped
  * and tells staff once. Runs at start, every minute, on the post cron and on node-cron's
- * `execution:missed`.
+ * `execution:missed`. Each calendar's days are judged by its own zone's today.
  */
 export async function sweep(ctx: CoreContext): Promise<PartResult[]> {
   const state = ctx.plan();
   const { config } = state;
   const now = ctx.clock.now();
   const today = todayIn(config.timezone, now);
+  const todays = new Map(state.calendars.map((c) => [c.calendar.key, todayIn(c.calendar.timezone, now)]));
   const windowMs = config.schedule.catchUpHours * 3_600_000;
   const lookbackDays = Math.ceil(config.schedule.catchUpHours / 24) + 2;
   const results: PartResult[] = [];
@@ -314,12 +321,13 @@ export async function sweep(ctx: CoreContext): Promise<PartResult[]> {
   }
 
   for (const day of state.days) {
-    if (day.date < addDays(today, -lookbackDays) || day.date > today) continue;
+    const localToday = todays.get(day.calendar) ?? today;
+    if (day.date < addDays(localToday, -lookbackDays) || day.date > localToday) continue;
     const late = now.getTime() - day.postAt.getTime();
     if (late < 0) continue;
     if (ctx.sweepFrom && day.postAt < ctx.sweepFrom) continue;
     if (late < windowMs) {
-      results.push(...(await postCurrentDay(ctx, day.date, {})));
+      results.push(...(await postCurrentDays(ctx, [day], {})));
       continue;
     }
     const missed: string[] = [];

@@ -14,7 +14,7 @@ import { ReactionIngest, ReactionLookups, reactionsCleared, recordReaction, resy
 import { isRetractSubject, retireExpired, retract, type RetentionAction } from './retention.js';
 import { summarize, type TallySummary } from './tally.js';
 import type { LocalDate, PlatformName } from './types.js';
-import type { Store } from '../store/store.js';
+import type { Store } from './store.js';
 
 export interface PrayerBotOptions {
   store: Store;
@@ -89,7 +89,8 @@ export class PrayerBot implements Inbound {
     return sweep(this.ctx);
   }
 
-  postDay(date: LocalDate, opts: { manual?: boolean; dryRun?: boolean } = {}): Promise<PartResult[]> {
+  /** `date` is channel-local; without it, each channel's own today. */
+  postDay(date: LocalDate | undefined, opts: { manual?: boolean; dryRun?: boolean } = {}): Promise<PartResult[]> {
     return postDay(this.ctx, date, opts);
   }
 
@@ -120,8 +121,9 @@ export class PrayerBot implements Inbound {
 
   private async retractForChat(subject: string, m: Messages): Promise<string> {
     if (!isRetractSubject(subject)) return m.retractBadSubject({ subject });
-    const actions = await this.retract(subject);
-    const done = actions.filter((a) => a.done).length;
-    return m.retracted({ subject, done, failed: actions.length - done });
+    // Only posted copies are counted: forgetting the week's records is not a copy taken down.
+    const copies = (await this.retract(subject)).filter((a) => a.action !== 'forget-week');
+    const done = copies.filter((a) => a.done).length;
+    return m.retracted({ subject, done, failed: copies.length - done });
   }
 }

@@ -14,8 +14,8 @@ export type RefusalReason =
   | { code: 'outsiders'; viewers: string[] };
 
 export type GuardVerdict =
-  /** Allowed; `everyoneOnly` when only `audience: everyone` requests may go there. */
-  | { allowed: true; everyoneOnly: boolean }
+  /** Allowed. What the channel may carry is `channelMayCarry`'s to say (src/core/plan/channel-posts.ts). */
+  | { allowed: true }
   /**
    * Refused; `disable` when the channel is gone (archived, deleted) and should not be tried
    * again. `reason` is `why` in English (logs, the audit log).
@@ -56,5 +56,5 @@ export function privacyVerdict(channel: ChannelConfig, facts: ChannelInspection)
   if (channel.audience === 'staff' && facts.outsiderViewers.length > 0) {
     return refused({ code: 'outsiders', viewers: facts.outsiderViewers }, false);
   }
-  return { allowed: true, everyoneOnly: exposed || channel.audience === 'volunteers' };
+  return { allowed: true };
 }

@@ -2,7 +2,7 @@
 // per-post counts: a person counts once per post, and a post's reactors count for every
 // region in that post. Nothing here ever sees who prayed — only counts.
 import { ENGLISH_LOCALE, type Messages } from '../i18n/index.js';
-import type { PostTally } from '../store/store.js';
+import type { PostTally } from './store.js';
 import type { LocalDate, PlatformName, Region } from './types.js';
 
 export interface TallyRow {

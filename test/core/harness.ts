@@ -5,7 +5,7 @@ import { MESSAGE_LIMITS } from '../../src/core/plan/limits.js';
 import { PrayerBot } from '../../src/core/prayer-bot.js';
 import type { Config, WeekPlan } from '../../src/core/types.js';
 import { openStore } from '../../src/store/open-store.js';
-import type { Store } from '../../src/store/store.js';
+import type { Store } from '../../src/core/store.js';
 import { FakeClock, RecordingPlatform } from '../fakes/recording-platform.js';
 
 export interface Harness {

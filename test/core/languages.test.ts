@@ -159,3 +159,33 @@ describe('a channel with language: es', () => {
     expect(digest).toContain('Recordatorio: todavía no hay plan para la próxima semana (prompts/2026-11-23.yaml).');
   });
 });
+
+describe('a Spanish channel in Sydney', () => {
+  // Its language and its time zone are independent settings: the post comes at 09:00 Sydney
+  // time, and its title names Sydney's date, in Spanish.
+  const SYDNEY: ChannelConfig = { ...slack('C0SIDNEY1', 'es'), timezone: 'Australia/Sydney' };
+  const NEW_YORK = slack('C0STAFF01');
+  const config = testConfig({ regions: REGIONS, channels: [NEW_YORK, SYDNEY] });
+
+  it("posts at 09:00 Sydney time, titled in Spanish with Sydney's date, while it is still Sunday in New York", async () => {
+    // Sunday Nov 15, 16:00 in New York; Monday Nov 16, 08:00 in Sydney (AEDT, UTC+11).
+    h = await harness(config, [testWeek('2026-11-16')], '2026-11-15T21:00:00Z');
+    for (let hour = 0; hour < 3; hour += 1) {
+      await h.bot.sweep();
+      h.clock.advance(60 * 60_000);
+    }
+    const sent = h.slack.messages.filter((m) => m.channelId === SYDNEY.id);
+    expect(sent.map((m) => [m.ledgerKey, m.at.toISOString()])).toEqual([['slack:C0SIDNEY1:2026-11-16:0', '2026-11-15T22:00:00.000Z']]);
+    expect(sent[0]!.doc.title).toBe('Oración para el lunes, 16 de noviembre de 2026');
+    expect(sent[0]!.doc.sections.map((s) => s.heading)).toEqual(['África y Europa']);
+    expect(sent[0]!.doc.footer).toBe('Reaccione con 🙏 cuando haya orado.');
+    // New York's Monday has not begun: nothing there yet.
+    expect(h.slack.visible(NEW_YORK.id)).toEqual([]);
+    // /pray "today" is each channel's own: Monday in Sydney (in Spanish), Sunday in New York.
+    const today = await h.bot.pray({ platform: 'slack', channelId: SYDNEY.id, userId: 'U1', roleIds: [], text: '' });
+    expect(today.kind === 'post' && today.doc.title).toBe('Oración para el lunes, 16 de noviembre de 2026');
+    expect(text(await h.bot.pray({ platform: 'slack', channelId: NEW_YORK.id, userId: 'U1', roleIds: [], text: '' }))).toContain(
+      'There is no prayer post today. The next is on Monday, November 16, 2026.',
+    );
+  });
+});

@@ -277,6 +277,14 @@ export class FakeSlack {
     return this.insert({ channel: channelId, user: this.botUserId, botId: this.botId, appId: this.appId, text, metadata }).ts;
   }
 
+  /** Someone else (an admin, a workspace owner) deletes a message. False if it was not there. */
+  deleteMessage(channelId: string, ts: string): boolean {
+    const list = this.store.get(channelId) ?? [];
+    const kept = list.filter((m) => m.ts !== ts);
+    this.store.set(channelId, kept);
+    return kept.length < list.length;
+  }
+
   /**
    * A person adds a reaction (`pray`, `pray::skin-tone-3`, …). Returns the `reaction_added`
    * event_callback body Slack would send, for `signer.event(...)` or `socket.sendEvent(...)`.

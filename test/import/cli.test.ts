@@ -8,29 +8,15 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runImport, type ImportCommandOptions } from '../../src/cli/import.js';
 import { loadConfig } from '../../src/config/load-config.js';
+import { withoutTranslations } from './without-translations.js';
 
 const ROOT = join(import.meta.dirname, '../..');
 // Fictional samples of the weekly update, kept in the repository so a clone tests on its own.
 const SAMPLES = join(ROOT, 'test/fixtures/samples');
 const CONFIG = join(ROOT, 'config/prayerbot.yaml');
 const sample = (monday: string) => join(SAMPLES, `weekly-update-${monday}.txt`);
-/**
- * The repository's sample week as `import` writes it: without the `translations:` that a
- * coordinator added to it by hand afterwards (import never writes any).
- */
+/** The repository's sample week as `import` writes it (the translations added by hand left out). */
 const reference = async (monday: string) => withoutTranslations(await readFile(join(ROOT, 'prompts', `${monday}.yaml`), 'utf8'));
-
-function withoutTranslations(text: string): string {
-  const kept: string[] = [];
-  let skipDeeperThan = -1;
-  for (const line of text.replace(/\n$/, '').split('\n')) {
-    const indent = line.length - line.trimStart().length;
-    if (skipDeeperThan >= 0 && (line.trim() === '' || indent > skipDeeperThan)) continue;
-    skipDeeperThan = /^\s*translations:\s*$/.test(line) ? indent : -1;
-    if (skipDeeperThan < 0) kept.push(line);
-  }
-  return `${kept.join('\n')}\n`;
-}
 
 let dir: string;
 beforeAll(async () => {

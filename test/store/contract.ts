@@ -6,7 +6,7 @@
 // the races between processes and replicas are played. The calling file gives each test a
 // fresh database in its own beforeEach; the contract closes every store it opened.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { PostClaim, ReactionChange, Store } from '../../src/store/store.js';
+import type { PostClaim, ReactionChange, Store } from '../../src/core/store.js';
 import { ledgerKeyOf, type LocalDate, type PlatformName } from '../../src/core/types.js';
 
 export interface StorePeek {

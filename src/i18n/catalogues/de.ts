@@ -87,6 +87,8 @@ export const german: Catalogue = {
       `prayerbot kann ${post} nicht entfernen: Die Plattform ${platform} läuft hier nicht. Starten Sie den Bot mit ihrem Token, damit er es kann.`,
     alertTakeDownFailed: ({ post, date, error }) =>
       `prayerbot konnte ${post} (${date}) nicht entfernen: ${error}. Beim nächsten Ablauflauf versucht er es erneut.`,
+    alertWipeIncomplete: ({ week, error }) =>
+      `Wer in der Woche vom ${week} gebetet hat, ist gelöscht, aber noch nicht von der Festplatte getilgt: ${error}`,
 
     refusedMissing: 'der Kanal existiert nicht oder der Bot kann ihn nicht sehen',
     refusedArchived: 'der Kanal ist archiviert',

@@ -96,6 +96,8 @@ export const english = {
     `prayerbot cannot take down ${post}: the ${platform} platform is not running here. Run the bot with its token so it can.`,
   alertTakeDownFailed: ({ post, date, error }: { post: string; date: string; error: string }) =>
     `prayerbot could not take down ${post} (${date}): ${error}. It tries again at the next retention run.`,
+  alertWipeIncomplete: ({ week, error }: { week: string; error: string }) =>
+    `Who prayed in the week of ${week} is deleted, but not yet wiped from disk: ${error}`,
 
   // --- Why the privacy guard refused a channel (inside alertRefused) ----------------------
   refusedMissing: 'the channel does not exist or the bot cannot see it',

@@ -86,6 +86,8 @@ export const spanish: Catalogue = {
       `prayerbot no puede retirar ${post}: la plataforma ${platform} no se está ejecutando aquí. Ejecute el bot con su token para que pueda hacerlo.`,
     alertTakeDownFailed: ({ post, date, error }) =>
       `prayerbot no pudo retirar ${post} (${date}): ${error}. Lo vuelve a intentar en la próxima revisión de caducidad.`,
+    alertWipeIncomplete: ({ week, error }) =>
+      `Quién oró en la semana del ${week} está borrado, pero todavía no se ha eliminado del disco: ${error}`,
 
     refusedMissing: 'el canal no existe o el bot no puede verlo',
     refusedArchived: 'el canal está archivado',

@@ -86,6 +86,8 @@ export const french: Catalogue = {
       `prayerbot ne peut pas retirer ${post} : la plateforme ${platform} ne tourne pas ici. Lancez le bot avec son jeton pour qu’il le puisse.`,
     alertTakeDownFailed: ({ post, date, error }) =>
       `prayerbot n’a pas pu retirer ${post} (${date}) : ${error}. Il réessaie au prochain passage d’expiration.`,
+    alertWipeIncomplete: ({ week, error }) =>
+      `Qui a prié pendant la semaine du ${week} est supprimé, mais pas encore effacé du disque : ${error}`,
 
     refusedMissing: 'le canal n’existe pas ou le bot ne peut pas le voir',
     refusedArchived: 'le canal est archivé',

@@ -86,6 +86,8 @@ export const korean: Catalogue = {
       `prayerbot이 ${post}을(를) 내릴 수 없습니다: 여기서 ${platform} 플랫폼이 실행되고 있지 않습니다. 해당 토큰을 설정하고 봇을 실행해 주십시오.`,
     alertTakeDownFailed: ({ post, date, error }) =>
       `prayerbot이 ${post}(${date})을(를) 내리지 못했습니다: ${error}. 다음 보존 기간 점검 때 다시 시도합니다.`,
+    alertWipeIncomplete: ({ week, error }) =>
+      `${week} 주간에 누가 기도했는지는 삭제되었지만 아직 디스크에서 완전히 지워지지 않았습니다: ${error}`,
 
     refusedMissing: '채널이 없거나 봇이 채널을 볼 수 없습니다',
     refusedArchived: '채널이 보관되었습니다',

@@ -86,6 +86,8 @@ export const dutch: Catalogue = {
       `prayerbot kan ${post} niet verwijderen: het platform ${platform} draait hier niet. Start de bot met zijn token zodat dat kan.`,
     alertTakeDownFailed: ({ post, date, error }) =>
       `prayerbot kon ${post} (${date}) niet verwijderen: ${error}. Bij de volgende verloopronde probeert hij het opnieuw.`,
+    alertWipeIncomplete: ({ week, error }) =>
+      `Wie er in de week van ${week} heeft gebeden, is verwijderd, maar nog niet van de schijf gewist: ${error}`,
 
     refusedMissing: 'het kanaal bestaat niet of de bot kan het niet zien',
     refusedArchived: 'het kanaal is gearchiveerd',

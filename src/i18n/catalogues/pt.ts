@@ -86,6 +86,8 @@ export const portuguese: Catalogue = {
       `o prayerbot não consegue retirar ${post}: a plataforma ${platform} não está em execução aqui. Execute o bot com o token dela para que ele possa fazê-lo.`,
     alertTakeDownFailed: ({ post, date, error }) =>
       `o prayerbot não conseguiu retirar ${post} (${date}): ${error}. Ele tenta de novo na próxima verificação de validade.`,
+    alertWipeIncomplete: ({ week, error }) =>
+      `Quem orou na semana de ${week} foi apagado, mas ainda não foi eliminado do disco: ${error}`,
 
     refusedMissing: 'o canal não existe ou o bot não consegue vê-lo',
     refusedArchived: 'o canal está arquivado',

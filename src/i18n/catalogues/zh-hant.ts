@@ -85,6 +85,7 @@ export const traditionalChinese: Catalogue = {
     alertCannotTakeDown: ({ post, platform }) =>
       `prayerbot 無法撤下 ${post}：此處沒有執行 ${platform} 平台。請以該平台的權杖執行機器人。`,
     alertTakeDownFailed: ({ post, date, error }) => `prayerbot 無法撤下 ${post}（${date}）：${error}。會在下一次到期檢查時重試。`,
+    alertWipeIncomplete: ({ week, error }) => `${week} 這一週的禱告者紀錄已刪除，但尚未從磁碟上抹除：${error}`,
 
     refusedMissing: '頻道不存在，或機器人看不到它',
     refusedArchived: '頻道已封存',

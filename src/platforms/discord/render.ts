@@ -15,6 +15,7 @@
 // `GET /channels/{id}/messages`. `.invalid` is a reserved name: the link goes nowhere.
 import { createHash } from 'node:crypto';
 import type { APIEmbed, RESTPostAPIChannelMessageJSONBody } from 'discord.js';
+import { CodedError } from '../../core/errors.js';
 import type { MessageLimits, PostDocument, PrayAnswer } from '../../core/ports.js';
 
 /** Discord's documented message and embed limits. */
@@ -60,7 +61,7 @@ if (
     RESERVED.itemMarkup * POST_LIMITS.maxRequests >
   DISCORD.embedCharsPerMessage
 ) {
-  throw new Error('POST_LIMITS do not fit Discord’s 6,000 embed characters');
+  throw new CodedError('bad_limits', 'POST_LIMITS do not fit Discord’s 6,000 embed characters');
 }
 
 const EMBED_COLOR = 0xd4a24c;
@@ -101,10 +102,19 @@ export function embedChars(embeds: APIEmbed[]): number {
   return n;
 }
 
+/**
+ * Request text as Discord shows it without a mention: `allowed_mentions` already stops pings,
+ * but an embed still draws `<@id>`, `<@&id>` and `<#id>` as mention pills. A zero-width space
+ * after the `@` (or `#`) breaks the syntax; the words read the same.
+ */
+export function neutraliseMentions(text: string): string {
+  return text.replace(/@(everyone|here)\b/g, '@\u200b$1').replace(/<([@#])(?=[!&]?\d+>)/g, '<$1\u200b');
+}
+
 function verseText(doc: PostDocument, maxVerse: number): string {
-  const reference = `— ${doc.verse.reference}`;
+  const reference = `— ${neutraliseMentions(doc.verse.reference)}`;
   const room = Math.max(1, maxVerse - reference.length - 3);
-  return `*${cut(doc.verse.text.trim(), room)}*\n${reference}`;
+  return `*${cut(neutraliseMentions(doc.verse.text.trim()), room)}*\n${reference}`;
 }
 
 /**
@@ -119,7 +129,7 @@ export function renderEmbeds(doc: PostDocument, marker?: string): APIEmbed[] {
       if (embeds.length === 0) embed.title = cut(doc.title, DISCORD.title);
       if (i === 0) embed.author = { name: cut(section.heading, DISCORD.authorName) };
       const head = item.title ? `**${item.title}**\n` : '';
-      embed.description = cut(head + item.text, DISCORD.description);
+      embed.description = cut(neutraliseMentions(head + item.text), DISCORD.description);
       embeds.push(embed);
     });
   }
@@ -138,8 +148,11 @@ export function renderEmbeds(doc: PostDocument, marker?: string): APIEmbed[] {
   return embeds;
 }
 
-export class RenderError extends Error {
-  readonly code = 'too_large';
+/** A message Discord would refuse as too large, even after cutting what may be cut. */
+export class RenderError extends CodedError<'too_large'> {
+  constructor(message: string) {
+    super('too_large', message);
+  }
 }
 
 /** The Edit Message body of a post (`marker`: its ledger key). Throws RenderError if it cannot fit. */

@@ -1,7 +1,7 @@
 // The storage port. SQLite (default) and PostgreSQL (replicas) implement it with one
 // migration history; one contract suite (test/store/contract.ts) runs against both.
 // Every method is async so PostgreSQL fits without changing the core.
-import type { LocalDate, PlatformName } from '../core/types.js';
+import type { LocalDate, PlatformName } from './types.js';
 
 export type PostState =
   | 'claimed' // a sender holds a lease on it and is sending
@@ -129,7 +129,11 @@ export interface Store {
   replaceReactions(postKey: string, holders: Array<{ personHash: string; variant: string }>, orderMicros: number): Promise<void>;
   /** Distinct people per post, for posts matching the filter (any state; ordered by date, platform, channel, part). */
   tally(filter: { week?: LocalDate; from?: LocalDate; to?: LocalDate }): Promise<PostTally[]>;
-  /** Freezes each of the week's post counts, then deletes its key and every hash. */
+  /**
+   * Freezes each of the week's post counts, then deletes its key and every hash, and wipes them
+   * from the database's files as far as the store reaches. Rejects with code `wipe_incomplete`
+   * when old copies may remain (the week is forgotten all the same): tell staff.
+   */
   forgetWeek(week: LocalDate, now: Date): Promise<void>;
   /** Weeks whose key still exists. */
   weeksWithKeys(): Promise<LocalDate[]>;

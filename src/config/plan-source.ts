@@ -4,10 +4,10 @@
 import { statSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import chokidar, { type FSWatcher } from 'chokidar';
-import { checkAll } from './config/check.js';
-import { buildPlanState, type PlanState } from './core/plan-state.js';
-import type { Log } from './core/ports.js';
-import { formatProblem, type Problem } from './core/types.js';
+import { checkAll } from './check.js';
+import { buildPlanState, type PlanState } from '../core/plan-state.js';
+import type { Log } from '../core/ports.js';
+import { formatProblem, type Problem } from '../core/types.js';
 
 export interface PlanLoad {
   state?: PlanState;
