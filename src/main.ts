@@ -7,13 +7,13 @@ import { hostname } from 'node:os';
 import type { Logger } from 'pino';
 import { alertStaff } from './core/alerts.js';
 import { noMetrics } from './core/context.js';
-import { CodedError } from './core/errors.js';
+import { CodedError, errorLogFields } from './core/errors.js';
 import type { PlanState } from './core/plan-state.js';
 import { systemClock, type ChatPlatform, type Clock } from './core/ports.js';
 import { PrayerBot } from './core/prayer-bot.js';
 import type { Store } from './core/store.js';
 import { formatProblem, type LocalDate, type Problem } from './core/types.js';
-import { loadPlan, PlanSource, problemLines } from './config/plan-source.js';
+import { loadPlan, PlanSource, problemLines, type PlanFailure, type PlanSourceOptions } from './config/plan-source.js';
 import type { Env } from './env.js';
 import { createLogger } from './logger.js';
 import { consoleReadyLine, consoleReplay, replayHeading, REPLAY_DATABASE_URL, showFirstPost, type ConsoleShown } from './runtime/console-replay.js';
@@ -42,6 +42,8 @@ export interface StartOptions {
   leaseMs?: number;
   /** Tests: run these platforms instead of the ones the env names (no console chat). */
   platforms?: ChatPlatform[];
+  /** Tests: how hot reload reads the plan (default: loadPlan, as at start). */
+  reloadPlan?: PlanSourceOptions['load'];
 }
 
 export interface RunningBot {
@@ -64,6 +66,16 @@ export class StartError extends CodedError<'start_failed'> {
   ) {
     super('start_failed', message);
   }
+}
+
+/** What staff read when hot reload fails for a reason other than the files (never the error's message). */
+function planFailureText(failure: PlanFailure, owner: string): string {
+  const { error, code } = errorLogFields(failure.error);
+  const what = code ? `${error} ${code}` : error;
+  if (failure.kind === 'watch') {
+    return `Watching config/ and prompts/ for edits failed on ${owner} (${what}); the watch is being set up again. If edits stop applying, restart prayerbot.`;
+  }
+  return `Reloading the plan failed on ${owner} (${what}), so the last good plan keeps running. It is tried again in ${Math.round(failure.retryMs / 1000)} s and on the next edit.`;
 }
 
 export async function startBot(options: StartOptions): Promise<RunningBot> {
@@ -114,10 +126,12 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     let bot: PrayerBot | undefined;
     const source = new PlanSource(firstState, { config: options.configPath, prompts: options.promptsDir }, log, {
       changed: async (state) => {
-        inForce = state;
-        // Privacy facts were judged against the old settings (viewer roles, allow_public).
-        bot?.ctx.inspections.clear();
+        // The store first: if it fails, nothing has changed yet and the old plan stays in force.
         await store.recordPlanHash(owner, state.hash, state.version);
+        // Discord's outsiders were worked out against the old viewer roles: read them again.
+        // (Verdicts themselves are judged afresh on every use, so nothing else needs this.)
+        if (inForce.config.staff.discordViewerRoles.join() !== state.config.staff.discordViewerRoles.join()) bot?.ctx.inspections.clear();
+        inForce = state;
         scheduler?.reschedule(state.config);
       },
       broken: async (problems) => {
@@ -126,11 +140,15 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
         const key = createHash('sha256').update(text).digest('hex').slice(0, 16);
         await alertStaff(bot.ctx, `broken-plan:${key}`, `An edit to the plan has errors, so the last good plan keeps running:\n${text}`);
       },
-    });
+      failed: async (failure) => {
+        if (!bot) return;
+        await alertStaff(bot.ctx, `plan-${failure.kind}:${owner}:${failure.key}`, planFailureText(failure, owner));
+      },
+    }, options.reloadPlan ? { load: options.reloadPlan } : {});
     bot = new PrayerBot({ store, clock, log, platforms, plan: () => effective(source.current()), owner, metrics: metrics ?? noMetrics, ...(replay?.replayFrom ? { sweepFrom: replay.replayFrom } : {}), ...(options.leaseMs ? { leaseMs: options.leaseMs, renewMs: Math.max(100, Math.floor(options.leaseMs / 4)) } : {}) });
     const running = bot;
     // Platforms call the core through the gate, so shutdown can stop inbound work first.
-    const gate = new InboundGate(running);
+    const gate = new InboundGate(running, (command) => running.messagesFor(command));
     teardown.add('inbound', 'inbound gate', () => gate.close());
     teardown.add('drain', 'reaction batches', () => running.drain());
     teardown.add('drain', 'inbound calls', () => gate.drained());

@@ -1,5 +1,9 @@
 // What the one-shot commands (post, tally, retire, retract) share: the environment, the plan,
 // the store and — when a command must reach the chats — the platforms, torn down afterwards.
+// The platforms are never started: a one-shot command talks REST (Slack's Web API, Discord's
+// REST) and opens no gateway session or Socket Mode connection, so a running bot's shards and
+// sockets are never disturbed (a second Discord session on a held shard would take its events,
+// a second Socket Mode connection a share of Slack's).
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { GlobalOptions } from '../cli.js';
@@ -29,7 +33,7 @@ export interface Session {
   close(): Promise<void>;
 }
 
-/** Loads everything; with `platforms`, connects to every platform that has a token. */
+/** Loads everything; with `platforms`, the REST side of every platform that has a token. */
 export async function openSession(globals: GlobalOptions, opts: { platforms: boolean }): Promise<Session> {
   loadDotEnv();
   const secrets = secretValues();
@@ -49,10 +53,6 @@ export async function openSession(globals: GlobalOptions, opts: { platforms: boo
     }
     const owner = `cli:${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
     const bot = new PrayerBot({ store, clock: systemClock, log, platforms, plan: () => plan, owner });
-    for (const platform of platforms) {
-      // Console input is not read by one-shot commands.
-      if (platform.name !== 'console') await platform.start(bot);
-    }
     return {
       env,
       plan,

@@ -19,6 +19,8 @@ export const channelSchema = z.strictObject({
   timezone: timeZone.optional(),
   skip: z.array(localDate).optional(),
   holidays: holidayCode.optional(),
+  // A private "I prayed" button on the posts, beside the 🙏 (whose names every member can read).
+  prayed_button: z.boolean().default(false),
 });
 
 export const staffReportSchema = z.strictObject({ platform, id, language: languageTag.optional() });

@@ -218,6 +218,8 @@ function toConfig(raw: RawConfig, source: string): Config {
     ...(c.timezone !== undefined ? { timezone: c.timezone } : {}),
     ...(c.skip !== undefined ? { skip: [...c.skip] } : {}),
     ...(c.holidays !== undefined ? { holidays: c.holidays } : {}),
+    // Only when set: a config without the button keeps its plan hash.
+    ...(c.prayed_button ? { prayedButton: true } : {}),
   }));
   return {
     source,

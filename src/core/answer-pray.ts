@@ -1,6 +1,7 @@
 // `/pray` answers. Anyone: today's post, a region's current request, the week, help.
 // Staff (config `staff`): stats and retract. Expired or retracted requests are never shown,
-// and a caller sees only what their channel's readers may see.
+// and a caller sees only what their channel's readers may see: staff requests only in a staff
+// channel the privacy guard passes (pray-privacy.ts).
 import { isRetracted, filterPost } from './posting.js';
 import type { CoreContext } from './context.js';
 import { channelPostsOf, splitIntoParts } from './plan/plan.js';
@@ -11,6 +12,7 @@ import { channelMayCarry } from './plan/channel-posts.js';
 import { postDocumentIn } from './post-document.js';
 import type { PrayAnswer, PrayCaller, PrayCommand } from './ports.js';
 import { parsePray } from './pray-command.js';
+import { prayView } from './pray-privacy.js';
 import { summarize, tallyLabels, tallyTable } from './tally.js';
 import { mondayOf, todayIn, weekDates } from './time.js';
 import type { ChannelConfig, Config, PostPart, Region, ScheduledRequest } from './types.js';
@@ -45,8 +47,11 @@ export async function answerPray(ctx: CoreContext, command: PrayCommand, deps: P
   const state = ctx.plan();
   const { config } = state;
   const now = ctx.clock.now();
-  const channel = callerChannel(config, command);
   // "Today" is the caller's channel's today (DMs and unlisted channels: the organisation's).
+  // A staff channel the privacy guard refuses (or has not checked lately) answers as a
+  // volunteers channel, with a note; with nothing left to show, the note alone.
+  const view = prayView(ctx, callerChannel(config, command));
+  const channel = view.channel;
   const calendar = calendarPlanOf(state, channel);
   const today = todayIn(calendar.calendar.timezone, now);
   // Everything the bot writes back is in the caller's channel's language (resolved once per tag).
@@ -81,17 +86,19 @@ export async function answerPray(ctx: CoreContext, command: PrayCommand, deps: P
       if (intent.kind === 'retract-usage') return { kind: 'text', text: m.retractUsage };
       return { kind: 'text', text: await deps.retract(intent.id.includes('/') || /^\d{4}-\d{2}-\d{2}$/.test(intent.id) ? intent.id : `${mondayOf(today)}/${intent.id}`, m) };
     case 'week':
-      return { kind: 'text', text: weekOverview(state, calendar, today, visible, locale) };
+      if (view.note && !weekDates(mondayOf(today)).some((date) => dayOf(state, date, calendar)?.requests.some(visible))) return { kind: 'text', text: view.note };
+      return noted({ kind: 'text', text: weekOverview(state, calendar, today, visible, locale) }, view.note);
     case 'today': {
       const part = todaysPart(ctx, state, calendar, channel, today, visible);
-      if (part) return { kind: 'post', doc: postDocumentIn(locale, part) };
+      if (part) return noted({ kind: 'post', doc: postDocumentIn(locale, part) }, view.note);
+      if (view.note) return { kind: 'text', text: view.note };
       const next = calendar.days.find((d) => d.date > today && d.requests.some(visible));
       return { kind: 'text', text: m.noPostToday(next ? { next: locale.formatDate(next.date) } : {}) };
     }
     case 'region': {
       const request = currentRequest(calendar, intent.region.id, today, visible);
       const name = regionNameIn(locale, intent.region);
-      if (!request) return { kind: 'text', text: m.noCurrentRequest({ region: name }) };
+      if (!request) return { kind: 'text', text: view.note ?? m.noCurrentRequest({ region: name }) };
       const week = weekOf(state, request.week)!;
       const part: PostPart = {
         date: request.postDate,
@@ -104,9 +111,16 @@ export async function answerPray(ctx: CoreContext, command: PrayCommand, deps: P
         partCount: 1,
         ledgerKey: '',
       };
-      return { kind: 'post', doc: { ...postDocumentIn(locale, part), title: m.regionPostTitle({ region: name, date: locale.formatDate(request.postDate) }) } };
+      return noted({ kind: 'post', doc: { ...postDocumentIn(locale, part), title: m.regionPostTitle({ region: name, date: locale.formatDate(request.postDate) }) } }, view.note);
     }
   }
+}
+
+/** The answer with `note` after it: below a text, or in a post's footer. */
+function noted(answer: PrayAnswer, note: string | undefined): PrayAnswer {
+  if (!note) return answer;
+  if (answer.kind === 'text') return { ...answer, text: `${answer.text}\n\n${note}` };
+  return { ...answer, doc: { ...answer.doc, footer: answer.doc.footer ? `${answer.doc.footer}\n${note}` : note } };
 }
 
 function todaysPart(ctx: CoreContext, state: PlanState, calendar: CalendarPlan, channel: ChannelConfig, today: string, visible: (r: ScheduledRequest) => boolean): PostPart | undefined {

@@ -51,5 +51,6 @@ export function postDocumentIn(locale: Locale, part: PostPart): PostDocument {
     })),
     verse: { text: verse.text.trim(), reference: verse.reference.trim() },
     footer: locale.messages.footer,
+    ...(part.channel.prayedButton ? { prayedButton: { label: locale.messages.prayedButtonLabel, postKey: part.ledgerKey } } : {}),
   };
 }

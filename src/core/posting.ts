@@ -10,7 +10,7 @@ import { dayOf, daysOn, weekOf } from './plan-state.js';
 import { channelLocale } from './language.js';
 import { canTakeOver } from './post-claims.js';
 import { postDocumentIn } from './post-document.js';
-import { PlatformError, type ChannelInspection, type ChatPlatform } from './ports.js';
+import { PlatformError, type ChatPlatform } from './ports.js';
 import { privacyVerdict, refusalText, type GuardVerdict } from './privacy.js';
 import { ReactionLookups, reconcilePost } from './reactions.js';
 import { addDays, mondayOf, todayIn } from './time.js';
@@ -34,8 +34,11 @@ export interface PartResult {
 
 /** Attempts per part before the bot gives up and tells staff. */
 const MAX_ATTEMPTS = 5;
-/** Privacy facts are re-read at most this often per channel. */
-const INSPECTION_TTL_MS = 10 * 60_000;
+/**
+ * A first attempt this close to its post time is the scheduled send, which may act on cached
+ * privacy facts (at most 10 minutes old). Anything later is a catch-up and reads them again.
+ */
+const ON_TIME_MS = 2 * 60_000;
 
 /** Is `key` (a request key) retracted by a week or request retraction? */
 export function isRetracted(retractions: ReadonlySet<string>, requestKey: string): boolean {
@@ -80,18 +83,9 @@ export async function partsOfDay(ctx: CoreContext, day: PlanDay, now: Date): Pro
   return parts;
 }
 
-async function inspect(ctx: CoreContext, platform: ChatPlatform, channelId: string): Promise<ChannelInspection> {
-  const key = channelKey(platform.name, channelId);
-  const cached = ctx.inspections.get(key);
-  const now = ctx.clock.now().getTime();
-  if (cached && now - cached.at < INSPECTION_TTL_MS) return cached.facts;
-  const facts = await platform.inspectChannel(channelId);
-  ctx.inspections.set(key, { at: now, facts });
-  return facts;
-}
-
-async function guard(ctx: CoreContext, platform: ChatPlatform, part: PostPart): Promise<GuardVerdict> {
-  const facts = await inspect(ctx, platform, part.channel.id);
+/** The guard's verdict on facts at most 10 minutes old, or (`reread`) on facts read now. */
+async function guard(ctx: CoreContext, platform: ChatPlatform, part: PostPart, reread: boolean): Promise<GuardVerdict> {
+  const facts = reread ? await ctx.inspections.reread(platform, part.channel.id) : await ctx.inspections.get(platform, part.channel.id);
   return privacyVerdict(part.channel, facts);
 }
 
@@ -229,6 +223,9 @@ async function postChannel(ctx: CoreContext, parts: PostPart[], opts: { manual: 
   if (ctx.disabledChannels.has(where)) {
     return parts.map((p) => ({ ledgerKey: p.ledgerKey, outcome: 'refused' as const, detail: 'channel disabled' }));
   }
+  // A catch-up, retry, recovery or `post --date` never acts on cached facts: the channel may
+  // have been made public since. One fresh read serves the channel's later parts.
+  let reread = false;
   for (const part of parts) {
     const existing = await ctx.store.getPost(part.ledgerKey);
     // What a claim cannot take over is done, except by hand: a skipped day, or a failure the
@@ -237,9 +234,11 @@ async function postChannel(ctx: CoreContext, parts: PostPart[], opts: { manual: 
       results.push({ ledgerKey: part.ledgerKey, outcome: 'already', detail: existing.state });
       continue;
     }
+    const late = opts.manual || existing !== undefined || ctx.clock.now().getTime() - part.postAt.getTime() >= ON_TIME_MS;
     let verdict: GuardVerdict;
     try {
-      verdict = await guard(ctx, platform, part);
+      verdict = await guard(ctx, platform, part, late && !reread);
+      reread ||= late;
     } catch (error) {
       results.push({ ledgerKey: part.ledgerKey, outcome: 'failed', detail: `privacy check failed: ${describe(error)}` });
       ctx.log.warn({ channel: where, err: describe(error) }, 'privacy check failed; nothing sent');

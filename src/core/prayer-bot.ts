@@ -3,13 +3,27 @@
 import type { Messages } from '../i18n/index.js';
 import { answerPray, callerChannel, isStaff } from './answer-pray.js';
 import { describe } from './alerts.js';
+import { ChannelFactsCache } from './channel-facts.js';
 import { DEFAULT_LEASE_MS, DEFAULT_RENEW_MS, noMetrics, type CoreContext, type CoreMetrics } from './context.js';
 import { sendDigest } from './digest.js';
 import { channelLocale } from './language.js';
 import type { PlanState } from './plan-state.js';
-import type { ChatPlatform, Clock, Inbound, Log, PrayAnswer, PrayCommand, ReactionEvent, ReactionsClearedEvent } from './ports.js';
+import type {
+  ChatPlatform,
+  Clock,
+  Inbound,
+  Log,
+  PrayAnswer,
+  PrayCommand,
+  PrayedButtonAnswer,
+  PrayedButtonPress,
+  ReactionEvent,
+  ReactionsClearedEvent,
+} from './ports.js';
+import { pressPrayedButton } from './prayed-button.js';
 import { postDay, sweep, type PartResult } from './posting.js';
 import { regionChoices } from './pray-command.js';
+import { refreshPrayFacts } from './pray-privacy.js';
 import { ReactionIngest, ReactionLookups, reactionsCleared, recordReaction, resync } from './reactions.js';
 import { isRetractSubject, retireExpired, retract, type RetentionAction } from './retention.js';
 import { summarize, type TallySummary } from './tally.js';
@@ -45,7 +59,7 @@ export class PrayerBot implements Inbound {
       leaseMs: options.leaseMs ?? DEFAULT_LEASE_MS,
       renewMs: options.renewMs ?? DEFAULT_RENEW_MS,
       metrics: options.metrics ?? noMetrics,
-      inspections: new Map(),
+      inspections: new ChannelFactsCache(options.clock),
       disabledChannels: new Set(),
       ...(options.sweepFrom ? { sweepFrom: options.sweepFrom } : {}),
     };
@@ -74,9 +88,18 @@ export class PrayerBot implements Inbound {
       });
     } catch (error) {
       this.ctx.log.error({ err: describe(error), platform: command.platform }, '/pray failed');
-      const { config } = this.ctx.plan();
-      return { kind: 'text', text: channelLocale(config, callerChannel(config, command)).messages.prayFailed };
+      return { kind: 'text', text: this.messagesFor(command).prayFailed };
     }
+  }
+
+  /** The messages of the caller's channel's language (reads only the plan). */
+  messagesFor(caller: PrayCommand): Messages {
+    const { config } = this.ctx.plan();
+    return channelLocale(config, callerChannel(config, caller)).messages;
+  }
+
+  prayedButton(press: PrayedButtonPress): Promise<PrayedButtonAnswer> {
+    return pressPrayedButton(this.ctx, this.lookups, press);
   }
 
   regionChoices(typed: string): Array<{ name: string; value: string }> {
@@ -85,8 +108,11 @@ export class PrayerBot implements Inbound {
 
   // --- use cases --------------------------------------------------------------------------
 
-  sweep(): Promise<PartResult[]> {
-    return sweep(this.ctx);
+  async sweep(): Promise<PartResult[]> {
+    const results = await sweep(this.ctx);
+    // After the sweep, whose own checks then count: /pray's staff channels not checked lately.
+    refreshPrayFacts(this.ctx);
+    return results;
   }
 
   /** `date` is channel-local; without it, each channel's own today. */

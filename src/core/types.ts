@@ -36,6 +36,8 @@ export interface ChannelConfig {
   skip?: LocalDate[];
   /** Its place's public holidays (ISO 3166 code: `AU`, `DE-BY`), on top of the config's. */
   holidays?: string;
+  /** Posts carry a private "I prayed" button next to the 🙏 (`prayed_button: true`). */
+  prayedButton?: boolean;
 }
 
 export interface StaffReportTarget {

@@ -16,9 +16,11 @@ import type {
   PostRecord,
   PostState,
   PostTally,
+  PressOutcome,
   ReactionChange,
   Store,
 } from '../core/store.js';
+import { PRESS_VARIANT } from '../core/store.js';
 import type { LocalDate, PlatformName } from '../core/types.js';
 
 // Pool settings, chosen deliberately:
@@ -337,17 +339,19 @@ export class PostgresStore implements Store {
 
   async replaceReactions(postKey: string, holders: Array<{ personHash: string; variant: string }>, orderMicros: number): Promise<void> {
     const order = String(Math.round(orderMicros));
-    const hashes = holders.map((h) => h.personHash);
-    const variants = holders.map((h) => h.variant);
+    // Presses are not reactions: the platform cannot list them, so the snapshot leaves them be.
+    const reactions = holders.filter((h) => h.variant !== PRESS_VARIANT);
+    const hashes = reactions.map((h) => h.personHash);
+    const variants = reactions.map((h) => h.variant);
     await this.transaction(async (c) => {
       const live = await c.query('SELECT 1 FROM posts WHERE key = $1 AND frozen_count IS NULL FOR SHARE', [postKey]);
       if (live.rowCount !== 1) return;
       // Everyone stored but not in the snapshot: absent as of the snapshot, unless newer.
       await c.query(
         `UPDATE reactions SET present = false, order_micros = $2
-         WHERE post_key = $1 AND order_micros < $2
+         WHERE post_key = $1 AND order_micros < $2 AND variant <> $5
            AND (person_hash, variant) NOT IN (SELECT * FROM unnest($3::text[], $4::text[]))`,
-        [postKey, order, hashes, variants],
+        [postKey, order, hashes, variants, PRESS_VARIANT],
       );
       await c.query(
         `INSERT INTO reactions (post_key, person_hash, variant, present, order_micros)
@@ -357,6 +361,27 @@ export class PostgresStore implements Store {
            WHERE reactions.order_micros < EXCLUDED.order_micros`,
         [postKey, order, hashes, variants],
       );
+    });
+  }
+
+  async togglePress(postKey: string, personHash: string, orderMicros: number): Promise<PressOutcome | undefined> {
+    return this.transaction(async (c) => {
+      // FOR SHARE: neither a retirement nor a forgetWeek can pass this press unseen.
+      const live = await c.query(`SELECT 1 FROM posts WHERE key = $1 AND state = 'sent' AND frozen_count IS NULL FOR SHARE`, [postKey]);
+      if (live.rowCount !== 1) return undefined;
+      // One statement flips the row (locking it), so two presses can never both read "absent".
+      const flipped = await c.query<{ present: boolean }>(
+        `INSERT INTO reactions (post_key, person_hash, variant, present, order_micros) VALUES ($1, $2, $3, true, $4)
+         ON CONFLICT (post_key, person_hash, variant) DO UPDATE
+           SET present = NOT reactions.present, order_micros = greatest(EXCLUDED.order_micros, reactions.order_micros + 1)
+         RETURNING present`,
+        [postKey, personHash, PRESS_VARIANT, String(Math.round(orderMicros))],
+      );
+      const other = await c.query(
+        'SELECT 1 FROM reactions WHERE post_key = $1 AND person_hash = $2 AND variant <> $3 AND present LIMIT 1',
+        [postKey, personHash, PRESS_VARIANT],
+      );
+      return { pressed: flipped.rows[0]!.present, holdsReaction: other.rowCount === 1 };
     });
   }
 

@@ -17,9 +17,11 @@ import type {
   PostRecord,
   PostState,
   PostTally,
+  PressOutcome,
   ReactionChange,
   Store,
 } from '../core/store.js';
+import { PRESS_VARIANT } from '../core/store.js';
 import type { LocalDate, PlatformName } from '../core/types.js';
 
 interface PostRow {
@@ -306,10 +308,12 @@ export class SqliteStore implements Store {
 
   async replaceReactions(postKey: string, holders: Array<{ personHash: string; variant: string }>, orderMicros: number): Promise<void> {
     const order = Math.round(orderMicros);
-    const holding = new Set(holders.map((h) => `${h.personHash}\u0000${h.variant}`));
+    // Presses are not reactions: the platform cannot list them, so the snapshot leaves them be.
+    const reactions = holders.filter((h) => h.variant !== PRESS_VARIANT);
+    const holding = new Set(reactions.map((h) => `${h.personHash}\u0000${h.variant}`));
     const run = this.db.transaction(() => {
       if (this.selectLivePost.get(postKey) === undefined) return; // unknown, or its week forgotten
-      const stored = this.sql('SELECT person_hash, variant FROM reactions WHERE post_key = ?').all(postKey) as Array<{
+      const stored = this.sql('SELECT person_hash, variant FROM reactions WHERE post_key = ? AND variant <> ?').all(postKey, PRESS_VARIANT) as Array<{
         person_hash: string;
         variant: string;
       }>;
@@ -318,9 +322,29 @@ export class SqliteStore implements Store {
         if (holding.has(`${row.person_hash}\u0000${row.variant}`)) continue;
         this.upsertReaction.run(postKey, row.person_hash, row.variant, 0, order, null);
       }
-      for (const holder of holders) this.upsertReaction.run(postKey, holder.personHash, holder.variant, 1, order, null);
+      for (const holder of reactions) this.upsertReaction.run(postKey, holder.personHash, holder.variant, 1, order, null);
     });
     run.immediate();
+  }
+
+  async togglePress(postKey: string, personHash: string, orderMicros: number): Promise<PressOutcome | undefined> {
+    const run = this.db.transaction((): PressOutcome | undefined => {
+      if (this.sql(`SELECT 1 FROM posts WHERE key = ? AND state = 'sent' AND frozen_count IS NULL`).get(postKey) === undefined) return undefined;
+      // One statement flips the row, so two presses can never both read "absent".
+      const flipped = this
+        .sql(
+          `INSERT INTO reactions (post_key, person_hash, variant, present, order_micros) VALUES (@post, @person, @press, 1, @order)
+           ON CONFLICT (post_key, person_hash, variant) DO UPDATE
+             SET present = 1 - reactions.present, order_micros = max(excluded.order_micros, reactions.order_micros + 1), last_event_id = NULL
+           RETURNING present`,
+        )
+        .get({ post: postKey, person: personHash, press: PRESS_VARIANT, order: Math.round(orderMicros) }) as { present: number };
+      const other = this
+        .sql('SELECT 1 FROM reactions WHERE post_key = ? AND person_hash = ? AND variant <> ? AND present = 1 LIMIT 1')
+        .get(postKey, personHash, PRESS_VARIANT);
+      return { pressed: flipped.present === 1, holdsReaction: other !== undefined };
+    });
+    return run.immediate();
   }
 
   async tally(filter: { week?: LocalDate; from?: LocalDate; to?: LocalDate }): Promise<PostTally[]> {

@@ -99,6 +99,21 @@ export const german: Catalogue = {
       'der Kanal ist mit einer anderen Organisation geteilt; Anliegen gehen nur in private Kanäle (setzen Sie allow_public: true, um ihm die Anliegen für alle zu senden)',
     refusedOutsiders: ({ viewers }) => `dieser Mitarbeiterkanal ist für Personen außerhalb der Leserollen der Mitarbeiter sichtbar: ${viewers}`,
 
+    prayedButtonLabel: '🙏 Ich habe gebetet',
+    prayedCounted: 'Gezählt — danke.',
+    prayedTakenBack: 'Zurückgenommen: Sie werden für diesen Beitrag nicht mehr gezählt. Drücken Sie erneut, wenn Sie doch gebetet haben.',
+    prayedTakenBackReactionHolds: 'Ihr Klick ist zurückgenommen, aber das 🙏, das Sie diesem Beitrag hinzugefügt haben, zählt weiterhin — danke.',
+    prayedRetired: 'Dieser Gebetsbeitrag ist nicht mehr aktuell, daher wurde nichts gezählt. Danke, dass Sie gebetet haben.',
+    prayedNotAPost: 'Dies ist kein aktueller Gebetsbeitrag, daher wurde nichts gezählt.',
+    restarting: 'prayerbot startet neu. Versuchen Sie /pray in einer Minute erneut.',
+    prayNoteNotPrivate: 'Dieser Kanal ist nicht nur für Mitarbeiter sichtbar, daher werden hier nur Anliegen für alle angezeigt.',
+    prayNoteUnchecked: 'Anliegen nur für Mitarbeiter erscheinen hier, sobald prayerbot geprüft hat, dass dieser Kanal privat ist; fragen Sie gleich noch einmal.',
+    alertReportRefused: ({ where, reason }) =>
+      `prayerbot sendet keine Mitarbeiterberichte an ${where}: ${reason}. Berichte gehen nur in private Mitarbeiterkanäle: Machen Sie den Kanal wieder nur für Mitarbeiter sichtbar, oder entfernen Sie ihn aus staff_report.`,
+    reportRefusedPublic: 'der Kanal ist öffentlich',
+    reportRefusedShared: 'der Kanal ist mit einer anderen Organisation geteilt',
+    reportRefusedOutsiders: ({ viewers }) => `der Kanal ist für Personen außerhalb der Leserollen der Mitarbeiter sichtbar: ${viewers}`,
+
     commandPray: 'Das heutige Gebet oder das neueste Anliegen einer Region',
     commandPrayRegion: 'Eine Region (leer lassen für den heutigen Beitrag)',
     commandStaff: 'Gebetskoordination: Zählungen, die Woche, Rücknahmen',

@@ -21,6 +21,14 @@ export const english = {
   /** What a retired post is replaced with (config `retire: edit`). */
   retirementNotice: 'This prayer request has been retired. Thank you for praying.',
 
+  // --- The private "I prayed" button (config `prayed_button`); only the presser reads the answers
+  prayedButtonLabel: '🙏 I prayed',
+  prayedCounted: 'Counted — thank you.',
+  prayedTakenBack: 'Taken back: you are no longer counted for this post. Press again if you did pray.',
+  prayedTakenBackReactionHolds: 'Your press is taken back, but the 🙏 you added to this post still counts — thank you.',
+  prayedRetired: 'This prayer post has been retired, so nothing was counted. Thank you for praying.',
+  prayedNotAPost: 'This is not a current prayer post, so nothing was counted.',
+
   // --- /pray -----------------------------------------------------------------------------
   /** The keywords (week, help, stats, retract) stay as typed: /pray understands them in English. */
   help: [
@@ -44,6 +52,12 @@ export const english = {
   weekHeading: ({ date }: { date: string }) => `This week (from ${date}):`,
   weekNothing: 'Nothing is planned for this channel this week.',
   prayFailed: "Sorry — something went wrong answering that. The coordinators have the details in the bot's log.",
+  /** While the bot stops (a restart, a deploy). */
+  restarting: 'prayerbot is restarting. Try /pray again in a minute.',
+  /** Under an answer in a listed staff channel the privacy guard refuses (made public, shared, seen by others). */
+  prayNoteNotPrivate: 'This channel is not private to staff, so only requests meant for everyone are shown here.',
+  /** Under an answer in a staff channel whose privacy has not been checked lately. */
+  prayNoteUnchecked: 'Staff-only requests are shown here once prayerbot has checked that this channel is private; ask again in a moment.',
   retractBadSubject: ({ subject }: { subject: string }) =>
     `"${subject}" is not a week (2026-10-12) or a request (2026-10-12/latin-america-1).`,
   /** `done` copies taken down, `failed` could not be. */
@@ -98,6 +112,9 @@ export const english = {
     `prayerbot could not take down ${post} (${date}): ${error}. It tries again at the next retention run.`,
   alertWipeIncomplete: ({ week, error }: { week: string; error: string }) =>
     `Who prayed in the week of ${week} is deleted, but not yet wiped from disk: ${error}`,
+  /** A `staff_report` channel that fails the staff-channel rules; `reason` is a report refusal below. */
+  alertReportRefused: ({ where, reason }: { where: string; reason: string }) =>
+    `prayerbot sends no staff reports to ${where}: ${reason}. Reports go only to private staff channels: make it private to staff again, or remove it from staff_report.`,
 
   // --- Why the privacy guard refused a channel (inside alertRefused) ----------------------
   refusedMissing: 'the channel does not exist or the bot cannot see it',
@@ -108,6 +125,10 @@ export const english = {
     'the channel is shared with another organisation; requests go only to private channels (set allow_public: true to send it everyone-requests)',
   refusedOutsiders: ({ viewers }: { viewers: string }) =>
     `this staff channel is visible to people outside the staff viewer roles: ${viewers}`,
+  /** Why a `staff_report` channel gets no reports (inside alertReportRefused; no allow_public there). */
+  reportRefusedPublic: 'the channel is public',
+  reportRefusedShared: 'the channel is shared with another organisation',
+  reportRefusedOutsiders: ({ viewers }: { viewers: string }) => `the channel is visible to people outside the staff viewer roles: ${viewers}`,
 
   // --- Discord's slash command descriptions (at most 100 characters) ---------------------
   commandPray: "Today's prayer, or the latest request for a region",

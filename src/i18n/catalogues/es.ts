@@ -99,6 +99,21 @@ export const spanish: Catalogue = {
     refusedOutsiders: ({ viewers }) =>
       `este canal del personal es visible para personas fuera de los roles de lectura del personal: ${viewers}`,
 
+    prayedButtonLabel: '🙏 He orado',
+    prayedCounted: 'Contado — gracias.',
+    prayedTakenBack: 'Retirado: ya no se le cuenta en esta publicación. Pulse de nuevo si sí oró.',
+    prayedTakenBackReactionHolds: 'Su pulsación se ha retirado, pero el 🙏 que añadió a esta publicación sigue contando — gracias.',
+    prayedRetired: 'Esta publicación de oración se ha retirado, así que no se contó nada. Gracias por orar.',
+    prayedNotAPost: 'Esta no es una publicación de oración actual, así que no se contó nada.',
+    restarting: 'prayerbot se está reiniciando. Vuelva a probar /pray en un minuto.',
+    prayNoteNotPrivate: 'Este canal no es privado para el personal, así que aquí solo se muestran las peticiones destinadas a todos.',
+    prayNoteUnchecked: 'Las peticiones solo para el personal se muestran aquí cuando prayerbot haya comprobado que este canal es privado; vuelva a preguntar en un momento.',
+    alertReportRefused: ({ where, reason }) =>
+      `prayerbot no envía informes del personal a ${where}: ${reason}. Los informes solo van a canales privados del personal: vuelva a hacerlo privado para el personal o quítelo de staff_report.`,
+    reportRefusedPublic: 'el canal es público',
+    reportRefusedShared: 'el canal está compartido con otra organización',
+    reportRefusedOutsiders: ({ viewers }) => `el canal es visible para personas fuera de los roles de lectura del personal: ${viewers}`,
+
     commandPray: 'La oración de hoy, o la última petición de una región',
     commandPrayRegion: 'Una región (déjelo vacío para la publicación de hoy)',
     commandStaff: 'Coordinadores de oración: recuentos, la semana, retiradas',

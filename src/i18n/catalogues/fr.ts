@@ -98,6 +98,21 @@ export const french: Catalogue = {
       'le canal est partagé avec une autre organisation ; les sujets ne vont que dans des canaux privés (mettez allow_public: true pour lui envoyer les sujets destinés à tous)',
     refusedOutsiders: ({ viewers }) => `ce canal du personnel est visible par des personnes hors des rôles de lecture du personnel : ${viewers}`,
 
+    prayedButtonLabel: '🙏 J’ai prié',
+    prayedCounted: 'C’est compté — merci.',
+    prayedTakenBack: 'Annulé : vous n’êtes plus compté pour cette publication. Appuyez de nouveau si vous avez prié.',
+    prayedTakenBackReactionHolds: 'Votre appui est annulé, mais le 🙏 que vous avez ajouté à cette publication compte toujours — merci.',
+    prayedRetired: 'Cette publication de prière a été retirée, donc rien n’a été compté. Merci d’avoir prié.',
+    prayedNotAPost: 'Ce n’est pas une publication de prière en cours, donc rien n’a été compté.',
+    restarting: 'prayerbot redémarre. Réessayez /pray dans une minute.',
+    prayNoteNotPrivate: 'Ce canal n’est pas réservé au personnel, donc seuls les sujets destinés à tous sont affichés ici.',
+    prayNoteUnchecked: 'Les sujets réservés au personnel s’affichent ici une fois que prayerbot a vérifié que ce canal est privé ; redemandez dans un instant.',
+    alertReportRefused: ({ where, reason }) =>
+      `prayerbot n’envoie aucun rapport du personnel dans ${where} : ${reason}. Les rapports ne vont que dans des canaux privés du personnel : rendez-le de nouveau privé au personnel, ou retirez-le de staff_report.`,
+    reportRefusedPublic: 'le canal est public',
+    reportRefusedShared: 'le canal est partagé avec une autre organisation',
+    reportRefusedOutsiders: ({ viewers }) => `le canal est visible par des personnes hors des rôles de lecture du personnel : ${viewers}`,
+
     commandPray: 'La prière du jour, ou le dernier sujet d’une région',
     commandPrayRegion: 'Une région (laissez vide pour la publication du jour)',
     commandStaff: 'Coordinateurs de prière : décomptes, la semaine, retraits',

@@ -98,6 +98,21 @@ export const korean: Catalogue = {
       '채널이 다른 조직과 공유되어 있습니다. 기도 제목은 비공개 채널로만 보냅니다 (모두를 위한 기도 제목을 보내려면 allow_public: true로 설정하십시오)',
     refusedOutsiders: ({ viewers }) => `이 스태프 채널은 스태프 열람 역할 밖의 사람들에게도 보입니다: ${viewers}`,
 
+    prayedButtonLabel: '🙏 기도했습니다',
+    prayedCounted: '집계되었습니다. 감사합니다.',
+    prayedTakenBack: '취소되었습니다. 이 게시물에서 더 이상 집계되지 않습니다. 기도하셨다면 다시 눌러 주십시오.',
+    prayedTakenBackReactionHolds: '누르신 것은 취소되었지만, 이 게시물에 남기신 🙏 반응은 계속 집계됩니다. 감사합니다.',
+    prayedRetired: '이 기도 게시물은 종료되어 아무것도 집계되지 않았습니다. 기도해 주셔서 감사합니다.',
+    prayedNotAPost: '현재 기도 게시물이 아니므로 아무것도 집계되지 않았습니다.',
+    restarting: 'prayerbot이 다시 시작하는 중입니다. 1분 후에 /pray를 다시 시도해 주십시오.',
+    prayNoteNotPrivate: '이 채널은 스태프 전용 비공개 채널이 아니므로 여기에는 모두를 위한 기도 제목만 표시됩니다.',
+    prayNoteUnchecked: '스태프 전용 기도 제목은 prayerbot이 이 채널이 비공개인지 확인한 뒤에 여기에 표시됩니다. 잠시 후 다시 요청해 주십시오.',
+    alertReportRefused: ({ where, reason }) =>
+      `prayerbot은 ${where}에 스태프 보고를 보내지 않습니다: ${reason}. 보고는 스태프 전용 비공개 채널로만 보냅니다. 채널을 다시 스태프 전용 비공개로 만들거나 staff_report에서 제거하십시오.`,
+    reportRefusedPublic: '채널이 공개되어 있습니다',
+    reportRefusedShared: '채널이 다른 조직과 공유되어 있습니다',
+    reportRefusedOutsiders: ({ viewers }) => `채널이 스태프 열람 역할 밖의 사람들에게도 보입니다: ${viewers}`,
+
     commandPray: '오늘의 기도, 또는 한 지역의 최신 기도 제목',
     commandPrayRegion: '지역 (비워 두면 오늘의 게시물)',
     commandStaff: '기도 코디네이터: 집계, 이번 주, 철회',

@@ -98,6 +98,21 @@ export const dutch: Catalogue = {
       'het kanaal is gedeeld met een andere organisatie; gebedspunten gaan alleen naar privékanalen (zet allow_public: true om er de gebedspunten voor iedereen heen te sturen)',
     refusedOutsiders: ({ viewers }) => `dit stafkanaal is zichtbaar voor mensen buiten de leesrollen van de staf: ${viewers}`,
 
+    prayedButtonLabel: '🙏 Ik heb gebeden',
+    prayedCounted: 'Geteld — dank u.',
+    prayedTakenBack: 'Teruggenomen: u wordt niet meer geteld voor dit bericht. Druk opnieuw als u wel gebeden hebt.',
+    prayedTakenBackReactionHolds: 'Uw klik is teruggenomen, maar de 🙏 die u aan dit bericht hebt toegevoegd, telt nog steeds — dank u.',
+    prayedRetired: 'Dit gebedsbericht is niet meer actueel, dus er is niets geteld. Dank u voor uw gebed.',
+    prayedNotAPost: 'Dit is geen actueel gebedsbericht, dus er is niets geteld.',
+    restarting: 'prayerbot start opnieuw op. Probeer /pray over een minuut opnieuw.',
+    prayNoteNotPrivate: 'Dit kanaal is niet alleen voor de staf, dus hier worden alleen gebedspunten voor iedereen getoond.',
+    prayNoteUnchecked: 'Gebedspunten alleen voor de staf worden hier getoond zodra prayerbot heeft gecontroleerd dat dit kanaal privé is; vraag het zo nog eens.',
+    alertReportRefused: ({ where, reason }) =>
+      `prayerbot stuurt geen stafrapporten naar ${where}: ${reason}. Rapporten gaan alleen naar privé-stafkanalen: maak het kanaal weer alleen zichtbaar voor de staf, of haal het uit staff_report.`,
+    reportRefusedPublic: 'het kanaal is openbaar',
+    reportRefusedShared: 'het kanaal is gedeeld met een andere organisatie',
+    reportRefusedOutsiders: ({ viewers }) => `het kanaal is zichtbaar voor mensen buiten de leesrollen van de staf: ${viewers}`,
+
     commandPray: 'Het gebed van vandaag, of het nieuwste gebedspunt van een regio',
     commandPrayRegion: 'Een regio (leeg laten voor het bericht van vandaag)',
     commandStaff: 'Gebedscoördinatoren: tellingen, de week, terugtrekkingen',

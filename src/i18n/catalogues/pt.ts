@@ -98,6 +98,21 @@ export const portuguese: Catalogue = {
       'o canal é compartilhado com outra organização; os pedidos só vão para canais privados (defina allow_public: true para enviar a ele os pedidos para todos)',
     refusedOutsiders: ({ viewers }) => `este canal da equipe é visível para pessoas fora das funções de leitura da equipe: ${viewers}`,
 
+    prayedButtonLabel: '🙏 Orei',
+    prayedCounted: 'Contado — obrigado.',
+    prayedTakenBack: 'Desfeito: você não é mais contado nesta publicação. Pressione de novo se orou.',
+    prayedTakenBackReactionHolds: 'Seu clique foi desfeito, mas o 🙏 que você adicionou a esta publicação continua contando — obrigado.',
+    prayedRetired: 'Esta publicação de oração foi retirada, então nada foi contado. Obrigado por orar.',
+    prayedNotAPost: 'Esta não é uma publicação de oração atual, então nada foi contado.',
+    restarting: 'O prayerbot está reiniciando. Tente /pray de novo em um minuto.',
+    prayNoteNotPrivate: 'Este canal não é privado para a equipe, então aqui só aparecem os pedidos destinados a todos.',
+    prayNoteUnchecked: 'Os pedidos só para a equipe aparecem aqui depois que o prayerbot verificar que este canal é privado; pergunte de novo daqui a pouco.',
+    alertReportRefused: ({ where, reason }) =>
+      `o prayerbot não envia relatórios da equipe para ${where}: ${reason}. Os relatórios só vão para canais privados da equipe: torne-o privado para a equipe de novo ou remova-o de staff_report.`,
+    reportRefusedPublic: 'o canal é público',
+    reportRefusedShared: 'o canal é compartilhado com outra organização',
+    reportRefusedOutsiders: ({ viewers }) => `o canal é visível para pessoas fora das funções de leitura da equipe: ${viewers}`,
+
     commandPray: 'A oração de hoje, ou o pedido mais recente de uma região',
     commandPrayRegion: 'Uma região (deixe vazio para a publicação de hoje)',
     commandStaff: 'Coordenadores de oração: contagens, a semana, retiradas',

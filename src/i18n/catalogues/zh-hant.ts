@@ -94,6 +94,21 @@ export const traditionalChinese: Catalogue = {
     refusedShared: '頻道與其他組織共用；代禱事項只會發到私人頻道（設定 allow_public: true 可向它發送給所有人的代禱事項）',
     refusedOutsiders: ({ viewers }) => `這個同工頻道可被同工檢視角色以外的人看到：${viewers}`,
 
+    prayedButtonLabel: '🙏 我已禱告',
+    prayedCounted: '已計入，謝謝您。',
+    prayedTakenBack: '已收回：這則貼文不再計入您。若您確實禱告了，請再按一次。',
+    prayedTakenBackReactionHolds: '您的按鈕已收回，但您在這則貼文加上的 🙏 仍然計入，謝謝您。',
+    prayedRetired: '這則禱告貼文已結束，因此沒有計入。感謝您的禱告。',
+    prayedNotAPost: '這不是目前的禱告貼文，因此沒有計入。',
+    restarting: 'prayerbot 正在重新啟動。請在一分鐘後再試一次 /pray。',
+    prayNoteNotPrivate: '這個頻道並非同工專屬的私人頻道，因此這裡只顯示給所有人的代禱事項。',
+    prayNoteUnchecked: '待 prayerbot 確認這個頻道是私人頻道後，這裡才會顯示同工專屬的代禱事項；請稍後再問一次。',
+    alertReportRefused: ({ where, reason }) =>
+      `prayerbot 不會向 ${where} 發送同工報告：${reason}。報告只會發到同工專屬的私人頻道：請將它重新設為同工專屬的私人頻道，或將它從 staff_report 移除。`,
+    reportRefusedPublic: '頻道是公開的',
+    reportRefusedShared: '頻道與其他組織共用',
+    reportRefusedOutsiders: ({ viewers }) => `頻道可被同工檢視角色以外的人看到：${viewers}`,
+
     commandPray: '今日的禱告，或某地區最新的代禱事項',
     commandPrayRegion: '地區（留空則顯示今日貼文）',
     commandStaff: '禱告協調人：統計、本週、撤下',
