@@ -119,6 +119,8 @@ describe('a channel with language: es', () => {
 
   it('answers /pray there in Spanish: today, a region by its Spanish name, the week, help, unknown regions and refusals', async () => {
     h = await harness(config, [week], '2026-11-17T14:01:00Z');
+    // What a running bot has done by the time anyone asks: checked its staff channel's privacy.
+    await h.bot.ctx.inspections.get(h.slack, ES.id);
     expect(text(await ask(''))).toContain('Oración para el martes, 17 de noviembre de 2026\nAmérica Latina\nEstudio\nOren por el equipo ficticio del estudio.');
     const region = await ask('américa latina');
     expect(region.kind === 'post' && region.doc.title).toBe('América Latina — oración para el martes, 17 de noviembre de 2026');
@@ -133,6 +135,7 @@ describe('a channel with language: es', () => {
     // The same question in the English channel is answered in English.
     expect(text(await ask('narnia', { channelId: EN.id }))).toContain('I don\'t know a region called "narnia"');
     h.clock.set('2026-11-21T14:00:00Z'); // Saturday: nothing today
+    await h.bot.ctx.inspections.get(h.slack, ES.id); // checked again, as a running bot would have
     expect(text(await ask(''))).toBe('Hoy no hay publicación de oración. Pida /pray <región> para la petición de una región, o /pray help.');
   });
 
@@ -160,6 +163,60 @@ describe('a channel with language: es', () => {
   });
 });
 
+describe('the privacy guard and the "I prayed" button in a Spanish channel', () => {
+  const ES: ChannelConfig = { ...slack('C0EQUIPO1', 'es'), prayedButton: true };
+  const EN = slack('C0STAFF01');
+  const config = testConfig({
+    regions: REGIONS,
+    channels: [EN, ES],
+    staffReport: [
+      { platform: 'slack', id: 'C0COORD01', language: 'es' },
+      { platform: 'slack', id: 'C0ABIERTO1' },
+    ],
+  });
+  const week = testWeek('2026-11-16', [
+    { region: 'africa-europe', text: 'Pray for the fictional training week.' },
+    { region: 'latin-america', text: 'Everyone may pray for the fictional study team.', audience: 'everyone' },
+  ]);
+  const ask = (t: string) => h.bot.pray({ platform: 'slack', channelId: ES.id, userId: 'U1', roleIds: [], text: t });
+
+  it('labels the button and answers the presser in Spanish', async () => {
+    h = await harness(config, [week], '2026-11-17T14:01:00Z');
+    await h.bot.sweep();
+    const [post] = h.slack.messages.filter((m) => m.channelId === ES.id);
+    expect(post?.doc.prayedButton?.label).toBe('🙏 He orado');
+    const press = (order: number) => h.bot.prayedButton({ platform: 'slack', channelId: ES.id, messageId: post!.id, userId: 'U1', orderMicros: order });
+    expect(await press(1_000)).toEqual({ counted: true, stillCountedByReaction: false, text: 'Contado — gracias.' });
+    expect(await press(2_000)).toMatchObject({ counted: false, text: 'Retirado: ya no se le cuenta en esta publicación. Pulse de nuevo si sí oró.' });
+    // The English channel's button still speaks English.
+    const notAPost = await h.bot.prayedButton({ platform: 'slack', channelId: EN.id, messageId: 'nope', userId: 'U1', orderMicros: 3_000 });
+    expect(notAPost).toEqual({ refused: 'not_a_post', text: 'This is not a current prayer post, so nothing was counted.' });
+  });
+
+  it('gives the privacy note in Spanish when the staff channel is no longer private', async () => {
+    h = await harness(config, [week], '2026-11-17T14:01:00Z');
+    h.slack.channels.set(ES.id, { state: 'ok', isPublic: true, externallyShared: false, outsiderViewers: [] });
+    await h.bot.ctx.inspections.get(h.slack, ES.id);
+    const note = 'Este canal no es privado para el personal, así que aquí solo se muestran las peticiones destinadas a todos.';
+    expect(text(await ask('africa'))).toBe(note);
+    const region = text(await ask('américa latina'));
+    expect(region).toContain('Everyone may pray for the fictional study team.');
+    expect(region).toContain(note);
+  });
+
+  it('tells the Spanish report channel in Spanish that a public report channel gets nothing', async () => {
+    h = await harness(config, [week], '2026-11-17T14:01:00Z');
+    h.slack.channels.set('C0ABIERTO1', { state: 'ok', isPublic: true, externallyShared: false, outsiderViewers: [] });
+    h.slack.channels.set(EN.id, { state: 'archived', isPublic: false, externallyShared: false, outsiderViewers: [] });
+    await h.bot.sweep();
+    const texts = h.slack.staffTexts.filter((t) => t.channelId === 'C0COORD01').map((t) => t.text);
+    expect(texts).toContain(
+      '⚠️ prayerbot no envía informes del personal a slack:C0ABIERTO1: el canal es público. Los informes solo van a canales privados del personal: vuelva a hacerlo privado para el personal o quítelo de staff_report.',
+    );
+    expect(h.slack.staffTexts.filter((t) => t.channelId === 'C0ABIERTO1')).toEqual([]);
+  });
+});
+
 describe('a Spanish channel in Sydney', () => {
   // Its language and its time zone are independent settings: the post comes at 09:00 Sydney
   // time, and its title names Sydney's date, in Spanish.
@@ -182,6 +239,9 @@ describe('a Spanish channel in Sydney', () => {
     // New York's Monday has not begun: nothing there yet.
     expect(h.slack.visible(NEW_YORK.id)).toEqual([]);
     // /pray "today" is each channel's own: Monday in Sydney (in Spanish), Sunday in New York.
+    // A running bot re-reads its staff channels' privacy every minute; the clock here jumped.
+    await h.bot.ctx.inspections.get(h.slack, SYDNEY.id);
+    await h.bot.ctx.inspections.get(h.slack, NEW_YORK.id);
     const today = await h.bot.pray({ platform: 'slack', channelId: SYDNEY.id, userId: 'U1', roleIds: [], text: '' });
     expect(today.kind === 'post' && today.doc.title).toBe('Oración para el lunes, 16 de noviembre de 2026');
     expect(text(await h.bot.pray({ platform: 'slack', channelId: NEW_YORK.id, userId: 'U1', roleIds: [], text: '' }))).toContain(
