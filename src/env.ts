@@ -9,11 +9,15 @@ export interface Env {
   discord?: { token: string; applicationId?: string; apiUrl?: string };
   databaseUrl: string;
   port: number;
+  /** PUBLIC_URL: the origin of the links the bot hands out (coordinator sign-in); see publicUrlOf. */
+  publicUrl?: string;
   metricsPort?: number;
   /** PRAYERBOT_LEASE_SECONDS: the ledger claim lease (default 120 s); for tests and trials. */
   leaseMs?: number;
   /** PRAYERBOT_SHARD_LEASE_SECONDS: a Discord shard's lease between replicas (default 30 s); for tests and trials. */
   shardLeaseMs?: number;
+  /** PRAYERBOT_SWEEP_SECONDS: how often the sweep runs (default 60 s); for tests and trials. */
+  sweepMs?: number;
   /** Unset: info, or warn in the console chat. */
   logLevel?: string;
 }
@@ -40,6 +44,33 @@ function port(name: string, raw: string | undefined, fallback: number | undefine
   return n;
 }
 
+/**
+ * PUBLIC_URL as an origin (`https://prayer.example.org`): http or https, a host, maybe a port,
+ * nothing else. Links are built from it alone, never from a request's Host header, so a path,
+ * query or credentials in it would be a mistake worth stopping for.
+ */
+function origin(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new EnvError(`PUBLIC_URL must be an origin like https://prayer.example.org, not "${raw}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new EnvError(`PUBLIC_URL must start with https:// (or http://), not "${url.protocol}"`);
+  }
+  if (url.username || url.password) throw new EnvError('PUBLIC_URL must not carry a user name or password');
+  if (url.pathname !== '/' || url.search || url.hash) {
+    throw new EnvError(`PUBLIC_URL must be an origin only (like ${url.origin}), without a path, query or #fragment`);
+  }
+  return url.origin;
+}
+
+/** The base of the links the bot hands out: PUBLIC_URL, else http://127.0.0.1:<port>. */
+export function publicUrlOf(env: Pick<Env, 'publicUrl'>, port: number): string {
+  return env.publicUrl ?? `http://127.0.0.1:${port}`;
+}
+
 const LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
@@ -51,6 +82,8 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     databaseUrl: get('DATABASE_URL') ?? 'sqlite:data/prayerbot.db',
     port: port('PORT', get('PORT'), 3000)!,
   };
+  const publicUrl = get('PUBLIC_URL');
+  if (publicUrl !== undefined) env.publicUrl = origin(publicUrl);
   const lease = get('PRAYERBOT_LEASE_SECONDS');
   if (lease !== undefined) {
     const seconds = Number(lease);
@@ -64,6 +97,12 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
       throw new EnvError(`PRAYERBOT_SHARD_LEASE_SECONDS must be a number of seconds from 1 to 600, not "${shardLease}"`);
     }
     env.shardLeaseMs = Math.round(seconds * 1000);
+  }
+  const sweep = get('PRAYERBOT_SWEEP_SECONDS');
+  if (sweep !== undefined) {
+    const seconds = Number(sweep);
+    if (!Number.isFinite(seconds) || seconds < 1 || seconds > 600) throw new EnvError(`PRAYERBOT_SWEEP_SECONDS must be a number of seconds from 1 to 600, not "${sweep}"`);
+    env.sweepMs = Math.round(seconds * 1000);
   }
   const logLevel = get('LOG_LEVEL');
   if (logLevel) env.logLevel = logLevel;

@@ -1,7 +1,9 @@
 // What each day of a previewed week holds, for `preview`'s text and JSON alike: per date,
 // every channel's own day (its calendar's), its parts as they will be sent, or why it has
 // none (not a posting day, a skip date, a public holiday; a dated request moved elsewhere),
-// and notes (a dated request moved onto it, a post after the week's digest).
+// and notes (a dated request moved onto it, a post after the week's digest); and what a
+// channel reads in the original for want of a translation.
+import { channelLocale, isUntranslated } from '../core/language.js';
 import { calendarOf, closedOn, describeClosed, orgCalendar, type Calendar } from '../core/plan/calendar.js';
 import { cronTimesBetween } from '../core/plan/cron.js';
 import { MESSAGE_LIMITS } from '../core/plan/limits.js';
@@ -128,4 +130,16 @@ function whyEmpty(config: Config, week: WeekPlan, plan: PlanDay, days: PlanDay[]
     return `rotation day of ${name}, whose ${what} posted on ${elsewhere.join(' and ') || 'no day'}`;
   });
   return reasons.join('; ') || 'no request for this day';
+}
+
+/**
+ * What a channel shows in the original language for want of a translation: "verse" and
+ * request keys (empty when its language is the original's or everything is translated).
+ */
+export function untranslated(config: Config, part: PostPart): string[] {
+  const locale = channelLocale(config, part.channel);
+  return [
+    ...(isUntranslated(locale, part.verse.translations) ? ['verse'] : []),
+    ...part.sections.flatMap((s) => s.requests.filter((r) => isUntranslated(locale, r.translations)).map((r) => r.key)),
+  ];
 }

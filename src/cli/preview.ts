@@ -11,14 +11,18 @@
 // The header times are the organisation's (or, when no channel shown follows the
 // organisation's calendar, the first channel's).
 // Exit codes: 0 shown, 1 problems (missing files, errors in the config or the week), 2 usage.
+import { join } from 'node:path';
 import type { GlobalOptions } from '../cli.js';
 import { loadConfig } from '../config/load-config.js';
 import { loadPrompts } from '../config/load-prompts.js';
 import { planIssueProblem } from '../config/check.js';
+import { withSavedWeeks } from '../config/saved-weeks.js';
 import { planWeek } from '../core/plan/plan.js';
 import { systemClock, type Clock } from '../core/ports.js';
-import { postDocument } from '../core/post-document.js';
+import { channelLocale } from '../core/language.js';
+import { postDocumentIn } from '../core/post-document.js';
 import { renderText } from '../core/render-text.js';
+import { translationIssues } from '../core/translation-coverage.js';
 import {
   formatInstantIn,
   formatLongDate,
@@ -32,7 +36,9 @@ import {
 } from '../core/time.js';
 import type { ChannelConfig, Config, LocalDate, PostPart, Problem, WeekPlan } from '../core/types.js';
 import { formatProblem } from '../core/types.js';
-import { previewWeek, type DayReport } from './preview-days.js';
+import type { SavedWeek } from '../core/store.js';
+import { previewWeek, untranslated, type DayReport } from './preview-days.js';
+import { savedWeeksOrWarn } from './saved-weeks.js';
 
 export interface PreviewOptions {
   week?: string;
@@ -45,12 +51,15 @@ export interface PreviewIo {
   out(text: string): void;
   err(text: string): void;
   clock: Clock;
+  /** The weeks saved on the coordinator page (none when absent). */
+  savedWeeks?: () => Promise<SavedWeek[]>;
 }
 
 const realIo: PreviewIo = {
   out: (text) => process.stdout.write(`${text}\n`),
   err: (text) => process.stderr.write(`${text}\n`),
   clock: systemClock,
+  savedWeeks: () => savedWeeksOrWarn('preview', (text) => process.stderr.write(`${text}\n`)),
 };
 
 export async function previewCommand(globals: GlobalOptions, opts: PreviewOptions): Promise<number> {
@@ -86,7 +95,9 @@ export async function preview(globals: GlobalOptions, opts: PreviewOptions, io: 
     }
   }
 
-  const { weeks, problems: promptProblems } = await loadPrompts(globals.prompts, config);
+  // A week saved on the coordinator page replaces the file of the same week.
+  const files = await loadPrompts(globals.prompts, config);
+  const { weeks, problems: promptProblems } = withSavedWeeks(config, globals.prompts, files, (await io.savedWeeks?.()) ?? []);
   const choice = chooseWeek(config, weeks, promptProblems, opts.week, io.clock.now());
   if (!choice.week) {
     const expected = choice.expectedFile;
@@ -100,8 +111,8 @@ export async function preview(globals: GlobalOptions, opts: PreviewOptions, io: 
   const { days, issues } = planWeek(config, week);
   const problems: Problem[] = [
     ...loadedConfig.problems,
-    ...promptProblems.filter((p) => p.file === week.source),
-    ...issues.map((issue) => planIssueProblem(issue, config, week)),
+    ...promptProblems.filter((p) => p.file === week.source || p.file === join(globals.prompts, `${week.week}.yaml`)),
+    ...[...issues, ...translationIssues(config, week)].map((issue) => planIssueProblem(issue, config, week)),
   ];
   const unique = dedupe(problems);
   for (const p of unique) io.err(formatProblem(p));
@@ -161,11 +172,12 @@ function dedupe(problems: Problem[]): Problem[] {
 // ---------------------------------------------------------------------------------------
 // Text.
 
-function channelLabel(channel: ChannelConfig): string {
+function channelLabel(config: Config, channel: ChannelConfig): string {
   const pub = channel.allowPublic ? ', allow_public' : '';
+  const language = channel.language !== undefined && channel.language !== config.language ? `, ${channel.language}` : '';
   const zone = channel.timezone !== undefined ? `, ${channel.timezone}` : '';
   const holidays = channel.holidays !== undefined ? `, ${channel.holidays} holidays` : '';
-  return `${channel.platform} ${channel.id} (${channel.audience}${pub}${zone}${holidays})`;
+  return `${channel.platform} ${channel.id} (${channel.audience}${pub}${zone}${holidays}${language})`;
 }
 
 /** "09:00 GMT+11 = Sun Oct 11 22:00 UTC": the post time in the channel's zone and in UTC. */
@@ -180,7 +192,7 @@ function toText(config: Config, week: WeekPlan, report: DayReport[]): string {
   const out: string[] = [];
   const posting = report.filter((d) => d.channels.some((c) => c.parts.length > 0)).map((d) => formatShortDate(d.date));
   out.push(`Week of ${formatLongDate(week.week)} — ${week.source}`);
-  out.push(`Times in ${headerZone}. Channels: ${config.channels.map(channelLabel).join('; ') || 'none'}.`);
+  out.push(`Times in ${headerZone}. Channels: ${config.channels.map((c) => channelLabel(config, c)).join('; ') || 'none'}.`);
   out.push(posting.length ? `Posts on ${posting.length} ${posting.length === 1 ? 'day' : 'days'}: ${posting.join(', ')}.` : 'Nothing is posted this week.');
   for (const day of report) {
     const when = day.plan ? ` · ${formatTimeIn(day.plan.postAt, headerZone)}` : '';
@@ -190,7 +202,7 @@ function toText(config: Config, week: WeekPlan, report: DayReport[]): string {
       // Channels of another calendar with another reason (a holiday there) say theirs.
       for (const c of day.channels) {
         if (c.calendar.key !== day.calendar.key && c.nothing !== undefined && c.nothing !== day.nothing && c.plan === undefined) {
-          out.push(`   → ${channelLabel(c.channel)}: no post — ${c.nothing}`);
+          out.push(`   → ${channelLabel(config, c.channel)}: no post — ${c.nothing}`);
         }
       }
       continue;
@@ -198,12 +210,12 @@ function toText(config: Config, week: WeekPlan, report: DayReport[]): string {
     for (const { channel, calendar, plan, parts, nothing, notes } of day.channels) {
       if (parts.length === 0) {
         // "no post": not a posting day of this channel's calendar; "nothing": a posting day without anything for it.
-        out.push('', `   → ${channelLabel(channel)}: ${plan ? 'nothing' : 'no post'} — ${nothing ?? 'nothing for this channel'}`);
+        out.push('', `   → ${channelLabel(config, channel)}: ${plan ? 'nothing' : 'no post'} — ${nothing ?? 'nothing for this channel'}`);
         continue;
       }
       for (const part of parts) {
         const of = part.partCount > 1 ? ` · part ${part.part + 1} of ${part.partCount}` : '';
-        out.push('', `   → ${channelLabel(channel)}${of} · ${postTimes(part.postAt, calendar.timezone)} · ledger ${part.ledgerKey}`);
+        out.push('', `   → ${channelLabel(config, channel)}${of} · ${postTimes(part.postAt, calendar.timezone)} · ledger ${part.ledgerKey}`);
         const requests = part.sections.flatMap((s) => s.requests);
         const when = (at: Date) => `${formatShortDate(localDateOf(at, zone))} ${formatTimeIn(at, zone)}`;
         const expiries = new Set(requests.map((r) => r.expiresAt.getTime()));
@@ -213,7 +225,9 @@ function toText(config: Config, week: WeekPlan, report: DayReport[]): string {
             : `     requests: ${requests.map((r) => `${r.key} (expires ${when(r.expiresAt)})`).join(', ')}`,
         );
         for (const note of notes[part.part] ?? []) out.push(`     note: ${note}`);
-        out.push('', renderText(postDocument(part), { indent: '     ', width: 80 }));
+        const missing = untranslated(config, part);
+        if (missing.length > 0) out.push(`     untranslated: ${channelLocale(config, channel).tag} — ${missing.join(', ')} (shown in the original)`);
+        out.push('', renderText(postDocumentIn(channelLocale(config, channel), part), { indent: '     ', width: 80 }));
       }
     }
   }
@@ -268,6 +282,8 @@ function toJson(config: Config, week: WeekPlan, report: DayReport[], problems: P
           expiresAt: latestExpiry(part)?.toISOString() ?? null,
           regions: part.sections.map((s) => s.region.id),
           requestKeys: requestKeys(part),
+          language: channelLocale(config, channel).tag,
+          untranslated: untranslated(config, part),
           requests: part.sections.flatMap((s) =>
             s.requests.map((r) => ({
               key: r.key,
@@ -277,7 +293,7 @@ function toJson(config: Config, week: WeekPlan, report: DayReport[], problems: P
               expiresAt: r.expiresAt.toISOString(),
             })),
           ),
-          document: postDocument(part),
+          document: postDocumentIn(channelLocale(config, channel), part),
         })),
       })),
     })),

@@ -1,5 +1,9 @@
 // What the one-shot commands (post, tally, retire, retract) share: the environment, the plan,
 // the store and — when a command must reach the chats — the platforms, torn down afterwards.
+// The platforms are never started: a one-shot command talks REST (Slack's Web API, Discord's
+// REST) and opens no gateway session or Socket Mode connection, so a running bot's shards and
+// sockets are never disturbed (a second Discord session on a held shard would take its events,
+// a second Socket Mode connection a share of Slack's).
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { GlobalOptions } from '../cli.js';
@@ -11,6 +15,7 @@ import { formatProblem } from '../core/types.js';
 import { EnvError, loadDotEnv, readEnv, secretValues, type Env } from '../env.js';
 import { createLogger, redact } from '../logger.js';
 import { loadPlan } from '../config/plan-source.js';
+import { SavedWeekFeed } from '../config/saved-week-feed.js';
 import { ConsolePlatform } from '../platforms/console/console-platform.js';
 import { consoleConfig, createPlatforms, isConsoleMode } from '../runtime/platforms.js';
 import { openStore } from '../store/open-store.js';
@@ -29,19 +34,20 @@ export interface Session {
   close(): Promise<void>;
 }
 
-/** Loads everything; with `platforms`, connects to every platform that has a token. */
+/** Loads everything; with `platforms`, the REST side of every platform that has a token. */
 export async function openSession(globals: GlobalOptions, opts: { platforms: boolean }): Promise<Session> {
   loadDotEnv();
   const secrets = secretValues();
   const env = readEnv();
   const log = await createLogger({ level: env.logLevel ?? 'warn', secrets, destination: process.stderr });
-  const loaded = await loadPlan(globals.config, globals.prompts, false);
-  if (!loaded.state) throw new Error(`the config has errors:\n${loaded.problems.map(formatProblem).join('\n')}`);
-  const consoleMode = isConsoleMode(env);
-  const plan: PlanState = consoleMode ? { ...loaded.state, config: consoleConfig(loaded.state.config) } : loaded.state;
   const store = await openStore(env.databaseUrl);
   let platforms: ChatPlatform[] = [];
   try {
+    // The plan includes the weeks saved on the coordinator page.
+    const loaded = await loadPlan(globals.config, globals.prompts, false, await new SavedWeekFeed(store, log).read());
+    if (!loaded.state) throw new Error(`the config has errors:\n${loaded.problems.map(formatProblem).join('\n')}`);
+    const consoleMode = isConsoleMode(env);
+    const plan: PlanState = consoleMode ? { ...loaded.state, config: consoleConfig(loaded.state.config) } : loaded.state;
     if (opts.platforms) {
       platforms = consoleMode
         ? [new ConsolePlatform({ input: process.stdin, output: process.stdout, clock: systemClock })]
@@ -49,10 +55,6 @@ export async function openSession(globals: GlobalOptions, opts: { platforms: boo
     }
     const owner = `cli:${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
     const bot = new PrayerBot({ store, clock: systemClock, log, platforms, plan: () => plan, owner });
-    for (const platform of platforms) {
-      // Console input is not read by one-shot commands.
-      if (platform.name !== 'console') await platform.start(bot);
-    }
     return {
       env,
       plan,

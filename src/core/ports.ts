@@ -23,6 +23,13 @@ export interface PostDocument {
   verse: Verse;
   /** e.g. "React 🙏 when you have prayed." and "Part 2 of 3". */
   footer?: string;
+  /**
+   * The private "I prayed" button (channels with `prayed_button: true`). `postKey` is the
+   * post's ledger key, which adapters may put in the button's value: it names the post,
+   * never a person. Adapters render it on the post itself (send and edit), never on a
+   * `/pray` answer (a copy shown to one person) nor on a retirement notice.
+   */
+  prayedButton?: { label: string; postKey: string };
 }
 
 /** Size limits of one message, used to split a long post between requests. */
@@ -169,8 +176,30 @@ export interface PrayCommand extends PrayCaller {
 }
 
 export type PrayAnswer =
-  | { kind: 'text'; text: string; monospace?: boolean }
+  /** `noPreview`: the text holds a link that must not be previewed (a sign-in link). */
+  | { kind: 'text'; text: string; monospace?: boolean; noPreview?: boolean }
   | { kind: 'post'; doc: PostDocument };
+
+/** Someone pressed a post's "I prayed" button. Only they see the answer. */
+export interface PrayedButtonPress {
+  platform: PlatformName;
+  channelId: string;
+  /** The message the button is on. */
+  messageId: string;
+  userId: string;
+  /** When it was pressed, in microseconds (Slack action_ts; Discord arrival time, as for reactions). */
+  orderMicros: number;
+}
+
+/**
+ * What a press did, with the words for the presser (adapters show `text` only to them).
+ * `counted`: the press now counts them; false: this press took theirs back, and
+ * `stillCountedByReaction` says a 🙏 of theirs on the post still counts. A press on a post
+ * that is retired or retracted, or on anything that is not a post, counts nothing.
+ */
+export type PrayedButtonAnswer =
+  | { counted: boolean; stillCountedByReaction: boolean; text: string }
+  | { refused: 'retired' | 'not_a_post'; text: string };
 
 /** What adapters call into the core. */
 export interface Inbound {
@@ -179,6 +208,8 @@ export interface Inbound {
   /** The platform lost events (gateway gap, restart): re-read every live post of it. */
   resync(platform: PlatformName): Promise<void>;
   pray(command: PrayCommand): Promise<PrayAnswer>;
+  /** A press of the "I prayed" button: counted like a 🙏, or taken back by the next press. */
+  prayedButton(press: PrayedButtonPress): Promise<PrayedButtonAnswer>;
   /** Autocomplete: regions matching what was typed so far. */
   regionChoices(typed: string): Array<{ name: string; value: string }>;
 }

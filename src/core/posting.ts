@@ -7,12 +7,13 @@ import { alertStaff, describe } from './alerts.js';
 import { channelKey, type CoreContext } from './context.js';
 import { channelPostsOf, splitIntoParts } from './plan/plan.js';
 import { dayOf, daysOn, weekOf } from './plan-state.js';
+import { channelLocale } from './language.js';
 import { canTakeOver } from './post-claims.js';
-import { postDocument } from './post-document.js';
-import { PlatformError, type ChannelInspection, type ChatPlatform } from './ports.js';
-import { privacyVerdict, type GuardVerdict } from './privacy.js';
+import { postDocumentIn } from './post-document.js';
+import { PlatformError, type ChatPlatform } from './ports.js';
+import { privacyVerdict, refusalText, type GuardVerdict } from './privacy.js';
 import { ReactionLookups, reconcilePost } from './reactions.js';
-import { addDays, formatLongDate, mondayOf, todayIn } from './time.js';
+import { addDays, mondayOf, todayIn } from './time.js';
 import type { ChannelPost, LocalDate, PlanDay, PostPart } from './types.js';
 import type { PostClaim, PostRecord } from './store.js';
 
@@ -33,8 +34,11 @@ export interface PartResult {
 
 /** Attempts per part before the bot gives up and tells staff. */
 const MAX_ATTEMPTS = 5;
-/** Privacy facts are re-read at most this often per channel. */
-const INSPECTION_TTL_MS = 10 * 60_000;
+/**
+ * A first attempt this close to its post time is the scheduled send, which may act on cached
+ * privacy facts (at most 10 minutes old). Anything later is a catch-up and reads them again.
+ */
+const ON_TIME_MS = 2 * 60_000;
 
 /** Is `key` (a request key) retracted by a week or request retraction? */
 export function isRetracted(retractions: ReadonlySet<string>, requestKey: string): boolean {
@@ -79,18 +83,9 @@ export async function partsOfDay(ctx: CoreContext, day: PlanDay, now: Date): Pro
   return parts;
 }
 
-async function inspect(ctx: CoreContext, platform: ChatPlatform, channelId: string): Promise<ChannelInspection> {
-  const key = channelKey(platform.name, channelId);
-  const cached = ctx.inspections.get(key);
-  const now = ctx.clock.now().getTime();
-  if (cached && now - cached.at < INSPECTION_TTL_MS) return cached.facts;
-  const facts = await platform.inspectChannel(channelId);
-  ctx.inspections.set(key, { at: now, facts });
-  return facts;
-}
-
-async function guard(ctx: CoreContext, platform: ChatPlatform, part: PostPart): Promise<GuardVerdict> {
-  const facts = await inspect(ctx, platform, part.channel.id);
+/** The guard's verdict on facts at most 10 minutes old, or (`reread`) on facts read now. */
+async function guard(ctx: CoreContext, platform: ChatPlatform, part: PostPart, reread: boolean): Promise<GuardVerdict> {
+  const facts = reread ? await ctx.inspections.reread(platform, part.channel.id) : await ctx.inspections.get(platform, part.channel.id);
   return privacyVerdict(part.channel, facts);
 }
 
@@ -99,10 +94,8 @@ async function refuse(ctx: CoreContext, part: PostPart, verdict: Extract<GuardVe
   ctx.metrics.count('posts_refused');
   if (verdict.disable) ctx.disabledChannels.add(where);
   ctx.log.warn({ channel: where, date: part.date }, `post refused: ${verdict.reason}`);
-  const raised = await alertStaff(
-    ctx,
-    `refused:${where}:${verdict.reason}`,
-    `prayerbot will not post to ${where}: ${verdict.reason}.${verdict.disable ? ' The channel is disabled until the bot restarts.' : ''}`,
+  const raised = await alertStaff(ctx, `refused:${where}:${verdict.reason}`, ({ messages: m }) =>
+    m.alertRefused({ where, reason: refusalText(m, verdict.why), disabled: verdict.disable }),
   );
   if (raised) await ctx.store.audit({ at: ctx.clock.now(), action: 'refuse', subject: where, detail: verdict.reason });
   return { ledgerKey: part.ledgerKey, outcome: 'refused', detail: verdict.reason };
@@ -125,7 +118,7 @@ async function sendUnderLease(ctx: CoreContext, platform: ChatPlatform, part: Po
   // Give up a little before the lease runs out so no one else can start meanwhile.
   const deadline = setTimeout(() => abort.abort(new PlatformError('timeout', 'send did not finish inside the lease')), Math.max(1000, ctx.leaseMs - 10_000));
   try {
-    const message = await platform.sendPost(part, postDocument(part), abort.signal);
+    const message = await platform.sendPost(part, postDocumentIn(channelLocale(ctx.plan().config, part.channel), part), abort.signal);
     if (abort.signal.aborted) return undefined;
     return message.messageId;
   } finally {
@@ -162,7 +155,9 @@ async function sendPart(ctx: CoreContext, platform: ChatPlatform, part: PostPart
   if (previous) {
     if (previous.attempts >= MAX_ATTEMPTS) {
       await ctx.store.markFailed(key, ctx.owner, `gave up after ${previous.attempts} attempts: ${previous.lastError ?? 'unknown error'}`, false, ctx.clock.now());
-      await alertStaff(ctx, `gave-up:${key}`, `prayerbot gave up posting ${formatLongDate(part.date)} to ${where} after ${previous.attempts} attempts (${previous.lastError ?? 'unknown error'}). Send it by hand with: prayerbot post --date ${part.date}`);
+      await alertStaff(ctx, `gave-up:${key}`, (l) =>
+        l.messages.alertGaveUp({ date: l.formatDate(part.date), where, attempts: previous.attempts, error: previous.lastError ?? 'unknown error', command: `prayerbot post --date ${part.date}` }),
+      );
       ctx.metrics.count('posts_failed');
       return { ledgerKey: key, outcome: 'failed', detail: 'gave up' };
     }
@@ -184,7 +179,7 @@ async function sendPart(ctx: CoreContext, platform: ChatPlatform, part: PostPart
       }
     } catch (error) {
       await ctx.store.markFailed(key, ctx.owner, `could not check for an earlier send: ${describe(error)}`, true, ctx.clock.now());
-      await alertStaff(ctx, `unverified:${key}`, `prayerbot could not check whether ${formatLongDate(part.date)} already reached ${where}, so it sent nothing (it tries again within the catch-up window): ${describe(error)}`);
+      await alertStaff(ctx, `unverified:${key}`, (l) => l.messages.alertUnverified({ date: l.formatDate(part.date), where, error: describe(error) }));
       return { ledgerKey: key, outcome: 'failed', detail: 'could not verify' };
     }
   }
@@ -206,9 +201,12 @@ async function sendPart(ctx: CoreContext, platform: ChatPlatform, part: PostPart
     ctx.metrics.count('posts_failed');
     if (error instanceof PlatformError && error.code === 'channel_gone') {
       ctx.disabledChannels.add(where);
-      await alertStaff(ctx, `gone:${where}`, `prayerbot disabled ${where}: the channel is archived or was deleted (${error.message}).`);
+      const gone = error.message;
+      await alertStaff(ctx, `gone:${where}`, ({ messages: m }) => m.alertGone({ where, error: gone }));
     } else if (!retryable) {
-      await alertStaff(ctx, `gave-up:${key}`, `prayerbot could not post ${formatLongDate(part.date)} to ${where}: ${describe(error)}. Send it by hand with: prayerbot post --date ${part.date}`);
+      await alertStaff(ctx, `gave-up:${key}`, (l) =>
+        l.messages.alertCouldNotPost({ date: l.formatDate(part.date), where, error: describe(error), command: `prayerbot post --date ${part.date}` }),
+      );
     } else {
       ctx.log.warn({ post: key, err: describe(error) }, 'send failed; the sweep retries it');
     }
@@ -225,6 +223,9 @@ async function postChannel(ctx: CoreContext, parts: PostPart[], opts: { manual: 
   if (ctx.disabledChannels.has(where)) {
     return parts.map((p) => ({ ledgerKey: p.ledgerKey, outcome: 'refused' as const, detail: 'channel disabled' }));
   }
+  // A catch-up, retry, recovery or `post --date` never acts on cached facts: the channel may
+  // have been made public since. One fresh read serves the channel's later parts.
+  let reread = false;
   for (const part of parts) {
     const existing = await ctx.store.getPost(part.ledgerKey);
     // What a claim cannot take over is done, except by hand: a skipped day, or a failure the
@@ -233,9 +234,11 @@ async function postChannel(ctx: CoreContext, parts: PostPart[], opts: { manual: 
       results.push({ ledgerKey: part.ledgerKey, outcome: 'already', detail: existing.state });
       continue;
     }
+    const late = opts.manual || existing !== undefined || ctx.clock.now().getTime() - part.postAt.getTime() >= ON_TIME_MS;
     let verdict: GuardVerdict;
     try {
-      verdict = await guard(ctx, platform, part);
+      verdict = await guard(ctx, platform, part, late && !reread);
+      reread ||= late;
     } catch (error) {
       results.push({ ledgerKey: part.ledgerKey, outcome: 'failed', detail: `privacy check failed: ${describe(error)}` });
       ctx.log.warn({ channel: where, err: describe(error) }, 'privacy check failed; nothing sent');
@@ -259,10 +262,15 @@ async function postChannel(ctx: CoreContext, parts: PostPart[], opts: { manual: 
  * once per (outdated plan, newest plan): a restart of the same replica does not say it again.
  */
 export async function planIsCurrent(ctx: CoreContext): Promise<boolean> {
-  const newest = await ctx.store.newestPlanHash();
+  let newest = await ctx.store.newestPlanHash();
+  if (newest && newest !== ctx.plan().hash && ctx.followSaves) {
+    // Perhaps a week was saved on another replica's page since this one last looked.
+    await ctx.followSaves();
+    newest = await ctx.store.newestPlanHash();
+  }
   const mine = ctx.plan().hash;
   if (!newest || newest === mine) return true;
-  await alertStaff(ctx, `stale-plan:${mine}:${newest}`, `a prayerbot replica (${ctx.owner}) runs an older plan than another replica and will not post until its config/ and prompts/ match.`);
+  await alertStaff(ctx, `stale-plan:${mine}:${newest}`, ({ messages: m }) => m.alertStalePlan({ owner: ctx.owner }));
   return false;
 }
 
@@ -313,7 +321,7 @@ export async function sweep(ctx: CoreContext): Promise<PartResult[]> {
 
   const thisWeek = mondayOf(today);
   if (!weekOf(state, thisWeek) && state.days.length > 0) {
-    await alertStaff(ctx, `no-plan:${thisWeek}`, `There is no plan for the week of ${thisWeek} (prompts/${thisWeek}.yaml): nothing is posted this week until it is added.`);
+    await alertStaff(ctx, `no-plan:${thisWeek}`, ({ messages: m }) => m.alertNoPlan({ week: thisWeek, file: `prompts/${thisWeek}.yaml` }));
   }
 
   for (const day of state.days) {
@@ -335,7 +343,9 @@ export async function sweep(ctx: CoreContext): Promise<PartResult[]> {
       results.push({ ledgerKey: part.ledgerKey, outcome: 'skipped' });
     }
     if (missed.length > 0) {
-      await alertStaff(ctx, `missed:${day.date}:${missed.join(',')}`, `The post of ${formatLongDate(day.date)} was not sent to ${missed.join(', ')}: it was more than ${config.schedule.catchUpHours} hours late. Send it by hand with: prayerbot post --date ${day.date}`);
+      await alertStaff(ctx, `missed:${day.date}:${missed.join(',')}`, (l) =>
+        l.messages.alertMissed({ date: l.formatDate(day.date), where: missed.join(', '), hours: config.schedule.catchUpHours, command: `prayerbot post --date ${day.date}` }),
+      );
     }
   }
   return results;

@@ -4,9 +4,10 @@
 //   - the instants at which a request expires, so "which requests have expired" is a number
 //     (how many of those instants have passed) rather than a scan;
 //   - the answers themselves. An answer to `/pray`, `/pray <region>` or `/pray week` depends
-//     only on the plan, the kind of channel it is asked in (answerKey), the channel's today,
-//     which requests have expired and the retraction list: it is reused, the same object,
-//     until one of those changes. A hit allocates nothing. A new plan (hot reload) starts a
+//     only on the plan, the kind of channel it is asked in (answerKey: what it may carry, its
+//     language, calendar and button, and the privacy note it gets), the channel's today, which
+//     requests have expired and the retraction list: it is reused, the same object, until one
+//     of those changes. A hit allocates nothing. A new plan (hot reload) starts a
 //     new memo.
 import type { CalendarPlan, PlanState } from './plan-state.js';
 import { calendarPlanOf } from './plan-state.js';
@@ -74,14 +75,17 @@ export class PrayMemo {
     return lo;
   }
 
-  /** Everything about `channel` its answers depend on (answerKey), kept for listed channels. */
-  keyOf(channel: ChannelConfig, calendar: CalendarPlan): string {
+  /**
+   * Everything about `channel` its answers depend on (answerKey), kept for listed channels;
+   * `note` is the privacy view's, when the channel answers as less than it is configured for.
+   */
+  keyOf(channel: ChannelConfig, calendar: CalendarPlan, note?: string): string {
     let key = this.keys.get(channel);
     if (key === undefined) {
       key = answerKey(channel, calendar);
       if (this.calendars.has(channel)) this.keys.set(channel, key);
     }
-    return key;
+    return note === undefined ? key : `${key}|${note}`;
   }
 
   /** The answer remembered for `question` in channels of `key`, if it was worked out for `stamp`. */
@@ -110,11 +114,13 @@ export class PrayMemo {
 
 /**
  * Everything about the caller's channel that an answer depends on: the platform (its message
- * limits split a post), what the channel may carry (audience, allow_public) and its calendar.
- * A new per-channel setting that changes answers belongs here.
+ * limits split a post), what the channel may carry (audience, allow_public), its language and
+ * calendar, and its "I prayed" button (which names the channel's own post). A new per-channel
+ * setting that changes answers belongs here.
  */
 export function answerKey(channel: ChannelConfig, calendar: CalendarPlan): string {
-  return `${channel.platform}|${channel.audience}|${channel.allowPublic}|${calendar.calendar.key}`;
+  const button = channel.prayedButton ? `button:${channel.id}` : '';
+  return `${channel.platform}|${channel.audience}|${channel.allowPublic}|${channel.language ?? ''}|${calendar.calendar.key}|${button}`;
 }
 
 const memos = new WeakMap<PlanState, PrayMemo>();
@@ -147,6 +153,7 @@ function frozen(answer: PrayAnswer): PrayAnswer {
     }
     Object.freeze(answer.doc.sections);
     Object.freeze(answer.doc.verse);
+    if (answer.doc.prayedButton) Object.freeze(answer.doc.prayedButton);
     Object.freeze(answer.doc);
   }
   return Object.freeze(answer);

@@ -1,19 +1,36 @@
 // The core as one object: what adapters call (Inbound) and what the scheduler and the CLI
 // call (sweep, postDay, retire, retract, digest, tally). It holds no platform types.
-import { answerPray, isStaff } from './answer-pray.js';
+import type { Messages } from '../i18n/index.js';
+import { answerPray, callerChannel, isStaff } from './answer-pray.js';
 import { describe } from './alerts.js';
+import { ChannelFactsCache } from './channel-facts.js';
 import { DEFAULT_LEASE_MS, DEFAULT_RENEW_MS, noMetrics, type CoreContext, type CoreMetrics } from './context.js';
 import { sendDigest } from './digest.js';
+import { channelLocale } from './language.js';
 import type { PlanState } from './plan-state.js';
-import type { ChatPlatform, Clock, Inbound, Log, PrayAnswer, PrayCommand, ReactionEvent, ReactionsClearedEvent } from './ports.js';
+import type {
+  ChatPlatform,
+  Clock,
+  Inbound,
+  Log,
+  PrayAnswer,
+  PrayCommand,
+  PrayedButtonAnswer,
+  PrayedButtonPress,
+  ReactionEvent,
+  ReactionsClearedEvent,
+} from './ports.js';
+import { pressPrayedButton } from './prayed-button.js';
 import { postDay, sweep, type PartResult } from './posting.js';
 import { regionChoices } from './pray-command.js';
+import { refreshPrayFacts } from './pray-privacy.js';
 import { ReactionIngest, ReactionLookups, reactionsCleared, recordReaction, resync } from './reactions.js';
 import { isRetractSubject, retireExpired, retract, type RetentionAction } from './retention.js';
 import { RetractionList } from './retraction-list.js';
 import { summarize, type TallySummary } from './tally.js';
 import type { LocalDate, PlatformName } from './types.js';
 import type { Store } from './store.js';
+import { signInLinkAnswer, type SignInSetup } from './coordinator/sign-in.js';
 
 export interface PrayerBotOptions {
   store: Store;
@@ -26,12 +43,17 @@ export interface PrayerBotOptions {
   leaseMs?: number;
   renewMs?: number;
   sweepFrom?: Date;
+  /** Where `/pray coordinator` issues sign-in links (the real store and clock); absent: not served. */
+  signIn?: SignInSetup;
+  /** See CoreContext.followSaves. */
+  followSaves?: () => Promise<void>;
 }
 
 export class PrayerBot implements Inbound {
   readonly ctx: CoreContext;
   private readonly ingest: ReactionIngest;
   private readonly lookups = new ReactionLookups();
+  private readonly signIn: SignInSetup | undefined;
 
   constructor(options: PrayerBotOptions) {
     this.ctx = {
@@ -45,11 +67,13 @@ export class PrayerBot implements Inbound {
       renewMs: options.renewMs ?? DEFAULT_RENEW_MS,
       metrics: options.metrics ?? noMetrics,
       retractions: new RetractionList(),
-      inspections: new Map(),
+      inspections: new ChannelFactsCache(options.clock),
       disabledChannels: new Set(),
       ...(options.sweepFrom ? { sweepFrom: options.sweepFrom } : {}),
+      ...(options.followSaves ? { followSaves: options.followSaves } : {}),
     };
     this.ingest = new ReactionIngest(options.store);
+    this.signIn = options.signIn;
   }
 
   // --- Inbound: what adapters call ------------------------------------------------------
@@ -69,13 +93,25 @@ export class PrayerBot implements Inbound {
 
   async pray(command: PrayCommand): Promise<PrayAnswer> {
     try {
+      const signIn = this.signIn;
       return await answerPray(this.ctx, command, {
-        retract: async (subject) => this.retractForChat(subject),
+        retract: async (subject, messages) => this.retractForChat(subject, messages),
+        ...(signIn ? { signInLink: (actor: string) => signInLinkAnswer(signIn, actor) } : {}),
       });
     } catch (error) {
       this.ctx.log.error({ err: describe(error), platform: command.platform }, '/pray failed');
-      return { kind: 'text', text: 'Sorry — something went wrong answering that. The coordinators have the details in the bot\'s log.' };
+      return { kind: 'text', text: this.messagesFor(command).prayFailed };
     }
+  }
+
+  /** The messages of the caller's channel's language (reads only the plan). */
+  messagesFor(caller: PrayCommand): Messages {
+    const { config } = this.ctx.plan();
+    return channelLocale(config, callerChannel(config, caller)).messages;
+  }
+
+  prayedButton(press: PrayedButtonPress): Promise<PrayedButtonAnswer> {
+    return pressPrayedButton(this.ctx, this.lookups, press);
   }
 
   regionChoices(typed: string): Array<{ name: string; value: string }> {
@@ -88,7 +124,10 @@ export class PrayerBot implements Inbound {
     // Every minute: a retraction made on another replica or by `prayerbot retract` reaches
     // /pray here within the same minute as any other change.
     await this.ctx.retractions.read(this.ctx.store);
-    return sweep(this.ctx);
+    const results = await sweep(this.ctx);
+    // After the sweep, whose own checks then count: /pray's staff channels not checked lately.
+    refreshPrayFacts(this.ctx);
+    return results;
   }
 
   /** `date` is channel-local; without it, each channel's own today. */
@@ -121,10 +160,11 @@ export class PrayerBot implements Inbound {
     return this.ingest.drain();
   }
 
-  private async retractForChat(subject: string): Promise<string> {
-    if (!isRetractSubject(subject)) return `"${subject}" is not a week (2026-10-12) or a request (2026-10-12/latin-america-1).`;
+  private async retractForChat(subject: string, m: Messages): Promise<string> {
+    if (!isRetractSubject(subject)) return m.retractBadSubject({ subject });
+    // Only posted copies are counted: forgetting the week's records is not a copy taken down.
     const copies = (await this.retract(subject)).filter((a) => a.action !== 'forget-week');
     const done = copies.filter((a) => a.done).length;
-    return `Retracted ${subject}: ${done} posted ${done === 1 ? 'copy' : 'copies'} taken down${copies.length > done ? `, ${copies.length - done} could not be (staff were told)` : ''}. It will not be posted again until \`prayerbot retract --undo\`.`;
+    return m.retracted({ subject, done, failed: copies.length - done });
   }
 }

@@ -70,6 +70,21 @@ export interface ReactionChange {
   eventId?: string;
 }
 
+/**
+ * The variant a press of the private "I prayed" button is kept as, next to the 🙏 variants of
+ * the same person. The platforms cannot list who pressed, so a platform snapshot
+ * (`replaceReactions`) never touches it.
+ */
+export const PRESS_VARIANT = 'button';
+
+/** What a press of the "I prayed" button did. */
+export interface PressOutcome {
+  /** The person's press now holds (counted); false: this press took it back. */
+  pressed: boolean;
+  /** The person holds some other variant (a 🙏) on the post, so they count whatever the press. */
+  holdsReaction: boolean;
+}
+
 export interface PostTally {
   post: PostRecord;
   /** Distinct people holding any variant now (or the frozen count). */
@@ -81,7 +96,37 @@ export interface AuditEntry {
   action: string; // 'retire' | 'retract' | 'retract-undo' | 'edit' | 'forget-week' | …
   subject: string; // ledger key, request key, week
   detail: string;
+  /** Who did it: `slack:U123`, `discord:123`, `cli`, `console`; absent for the bot's own actions. */
+  actor?: string;
 }
+
+// --- coordinator page records -----------------------------------------------------------
+/** One saved version of a week's YAML text (the week file format). */
+export interface SavedWeek {
+  week: LocalDate;
+  /** 1 for the first save of the week, then +1 per save. */
+  version: number;
+  yaml: string;
+  actor: string;
+  savedAt: Date;
+}
+/** A sign-in link, stored only as the SHA-256 (hex) of its random token. */
+export interface SignInToken {
+  tokenHash: string;
+  actor: string;
+  createdAt: Date;
+  expiresAt: Date;
+}
+/** A coordinator page session, stored only as the SHA-256 (hex) of its random id. */
+export interface CoordinatorSession {
+  sessionHash: string;
+  actor: string;
+  createdAt: Date;
+  expiresAt: Date;
+  /** When the actor's staff status was last confirmed. */
+  staffCheckedAt: Date;
+}
+export type SignInTokenState = 'valid' | 'used' | 'expired' | 'unknown';
 
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';
@@ -125,8 +170,19 @@ export interface Store {
    * remembered as seen at its change's `orderMicros` (what `pruneEvents` compares with).
    */
   applyReactions(changes: ReactionChange[]): Promise<void>;
-  /** A platform snapshot: the post's set becomes exactly `holders`, as an event at `orderMicros`. */
+  /**
+   * A platform snapshot: the post's reaction variants become exactly `holders`, as an event at
+   * `orderMicros`. Presses (`PRESS_VARIANT`) are not reactions: they are kept as they are, and
+   * a holder carrying that variant is ignored.
+   */
   replaceReactions(postKey: string, holders: Array<{ personHash: string; variant: string }>, orderMicros: number): Promise<void>;
+  /**
+   * A press of the "I prayed" button: flips the person's `PRESS_VARIANT` on the post (absent →
+   * present → absent) in one transaction, so concurrent presses each flip once. Stored at
+   * `orderMicros`, or just after the press before it when that is newer. Undefined, and
+   * nothing stored, unless the post is `sent` and its week not forgotten.
+   */
+  togglePress(postKey: string, personHash: string, orderMicros: number): Promise<PressOutcome | undefined>;
   /** Distinct people per post, for posts matching the filter (any state; ordered by date, platform, channel, part). */
   tally(filter: { week?: LocalDate; from?: LocalDate; to?: LocalDate }): Promise<PostTally[]>;
   /**
@@ -161,4 +217,33 @@ export interface Store {
   recordPlanHash(owner: string, hash: string, now: Date): Promise<void>;
   /** The hash most recently recorded by any replica. */
   newestPlanHash(): Promise<string | undefined>;
+
+  // --- coordinator page ------------------------------------------------------------------
+  /** Also forgets tokens that expired more than a day before this one was created. */
+  addSignInToken(token: SignInToken): Promise<void>;
+  /** What a token is at `now`, changing nothing (the GET of the link). */
+  signInTokenState(tokenHash: string, now: Date): Promise<SignInTokenState>;
+  /** Atomically marks a valid token used and returns its actor; undefined when not valid. One caller wins across replicas. */
+  redeemSignInToken(tokenHash: string, now: Date): Promise<string | undefined>;
+  /** Links issued to `actor` since `since` (rate limit per staff member). */
+  countSignInTokens(actor: string, since: Date): Promise<number>;
+  /** Also forgets sessions that expired before this one was created. */
+  addSession(session: CoordinatorSession): Promise<void>;
+  /** The session if it exists and expiresAt > now. */
+  getSession(sessionHash: string, now: Date): Promise<CoordinatorSession | undefined>;
+  markSessionStaffChecked(sessionHash: string, at: Date): Promise<void>;
+  endSession(sessionHash: string): Promise<void>;
+  /** Ends every session of an actor (no longer staff). */
+  endSessionsOf(actor: string): Promise<void>;
+  /** Saves a new version of a week's YAML text (version = previous + 1, from 1). */
+  saveWeek(week: LocalDate, yaml: string, actor: string, now: Date): Promise<SavedWeek>;
+  /** The newest version of every saved week, ordered by week. */
+  savedWeeks(): Promise<SavedWeek[]>;
+  /** Every version of one week, newest first. */
+  weekVersions(week: LocalDate): Promise<SavedWeek[]>;
+  /**
+   * Changes whenever any week is saved, and is cheap to read: replicas compare it on every
+   * sweep and re-read savedWeeks() only when it moved. Empty when nothing was ever saved.
+   */
+  savedWeeksStamp(): Promise<string>;
 }

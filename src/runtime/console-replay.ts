@@ -1,12 +1,15 @@
 // What the console chat shows first. Today's post when today has one; otherwise a replay of
 // the newest week's posting day nearest to today, on an in-memory store (the real ledger is
 // not touched by a rehearsal) and a clock set to that day's post time, running at real speed.
+// Saving a week that covers today on the coordinator page ends the replay (see
+// saveEndsReplay): the console then shows today's post from the real store.
 import { dayOf, type PlanState } from '../core/plan-state.js';
 import { systemClock, type Clock } from '../core/ports.js';
 import { partsOfDay } from '../core/posting.js';
-import { postDocument } from '../core/post-document.js';
+import { channelLocale } from '../core/language.js';
+import { postDocumentIn } from '../core/post-document.js';
 import type { PrayerBot } from '../core/prayer-bot.js';
-import { todayIn } from '../core/time.js';
+import { mondayOf, todayIn } from '../core/time.js';
 import type { LocalDate } from '../core/types.js';
 import type { ConsolePlatform } from '../platforms/console/console-platform.js';
 
@@ -61,6 +64,20 @@ export function consoleReadyLine(shown: ConsoleShown): string {
   return `prayerbot ready — console chat${shown.kind === 'replay' ? ` (replay of ${shown.date})` : ''}. Type /pray help, react, or Ctrl-C to stop.`;
 }
 
+/** A week saved on the coordinator page ends a replay when it is today's week. */
+export function saveEndsReplay(week: LocalDate, state: PlanState, clock: Clock): boolean {
+  return week === mondayOf(todayIn(state.config.timezone, clock.now()));
+}
+
+/** Once the real bot (real store and clock) has taken over from a replay: today's post, or that there is none. */
+export async function showAfterReplay(bot: PrayerBot, chat: ConsolePlatform, output: NodeJS.WritableStream): Promise<void> {
+  chat.heading = undefined;
+  output.write('The replay has ended: a week covering today was saved on the coordinator page.\n');
+  const today = todayIn(bot.ctx.plan().config.timezone, bot.ctx.clock.now());
+  if (dayOf(bot.ctx.plan(), today)?.requests.length) await showConsolePost(bot, chat, today);
+  else output.write('There is no prayer post today.\n');
+}
+
 /** Shows the day's post, or says how to add one when there is none. */
 export async function showFirstPost(bot: PrayerBot, chat: ConsolePlatform, shown: ConsoleShown, promptsDir: string): Promise<void> {
   if (shown.date) {
@@ -78,8 +95,10 @@ async function showConsolePost(bot: PrayerBot, chat: ConsolePlatform, date: Loca
   const day = dayOf(bot.ctx.plan(), date);
   if (!day) return;
   const parts = await partsOfDay(bot.ctx, day, bot.ctx.clock.now());
+  const { config } = bot.ctx.plan();
   for (const part of parts) {
     const record = await bot.ctx.store.getPost(part.ledgerKey);
-    chat.show(postDocument(part), record?.messageId ?? part.ledgerKey, 'already posted today');
+    // In the channel's language, as it was sent.
+    chat.show(postDocumentIn(channelLocale(config, part.channel), part), record?.messageId ?? part.ledgerKey, 'already posted today');
   }
 }

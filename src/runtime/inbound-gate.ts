@@ -7,11 +7,24 @@
 // After close: a reaction is refused with a retryable error (Slack over HTTP answers 500 and
 // redelivers it to a replica that is running; any reaction missed is read again by the next
 // start's resync); a resync is skipped (the next holder of the platform does it); /pray gets
-// a short answer saying the bot is restarting.
-import { PlatformError, type Inbound, type PrayAnswer, type PrayCommand, type ReactionEvent, type ReactionsClearedEvent } from '../core/ports.js';
+// a short answer saying the bot is restarting, in the caller's channel's language.
+import { ENGLISH_LOCALE, type Messages } from '../i18n/index.js';
+import {
+  PlatformError,
+  type Inbound,
+  type PrayAnswer,
+  type PrayCommand,
+  type PrayedButtonAnswer,
+  type PrayedButtonPress,
+  type ReactionEvent,
+  type ReactionsClearedEvent,
+} from '../core/ports.js';
 import type { PlatformName } from '../core/types.js';
 
-export const RESTARTING_ANSWER: PrayAnswer = { kind: 'text', text: 'prayerbot is restarting. Try /pray again in a minute.' };
+export const RESTARTING_ANSWER: PrayAnswer = { kind: 'text', text: ENGLISH_LOCALE.messages.restarting };
+
+/** The messages of the caller's channel's language; it reads only the plan, so it answers while stopping. */
+export type MessagesFor = (command: PrayCommand) => Messages;
 
 export class InboundGate implements Inbound {
   private open = true;
@@ -24,7 +37,10 @@ export class InboundGate implements Inbound {
     if (this.inFlight === 0) for (const wake of this.waiting.splice(0)) wake();
   };
 
-  constructor(private readonly core: Inbound) {}
+  constructor(
+    private readonly core: Inbound,
+    private readonly messagesFor: MessagesFor = () => ENGLISH_LOCALE.messages,
+  ) {}
 
   reaction(event: ReactionEvent): Promise<void> {
     if (!this.open) return Promise.reject(stopping('reaction'));
@@ -42,8 +58,13 @@ export class InboundGate implements Inbound {
   }
 
   pray(command: PrayCommand): Promise<PrayAnswer> {
-    if (!this.open) return Promise.resolve(RESTARTING_ANSWER);
+    if (!this.open) return Promise.resolve({ kind: 'text', text: this.messagesFor(command).restarting });
     return this.track(this.core.pray(command));
+  }
+
+  prayedButton(press: PrayedButtonPress): Promise<PrayedButtonAnswer> {
+    if (!this.open) return Promise.reject(stopping('press of the "I prayed" button'));
+    return this.track(this.core.prayedButton(press));
   }
 
   /** Reads only the plan: answered even while stopping. */

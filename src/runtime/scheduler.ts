@@ -3,6 +3,7 @@
 // node-cron keeps nothing across restarts: the store's ledger is the memory, so a tick
 // here only ever asks the core to sweep — running it twice, or on every replica, is safe.
 import cron, { type ScheduledTask } from 'node-cron';
+import { errorLogFields } from '../core/errors.js';
 import type { Log } from '../core/ports.js';
 import { calendarsOf } from '../core/plan/calendar.js';
 import type { Config } from '../core/types.js';
@@ -25,6 +26,8 @@ export class Scheduler {
   constructor(
     private readonly jobs: SchedulerJobs,
     private readonly log: Log,
+    /** PRAYERBOT_SWEEP_SECONDS (tests and trials); a minute otherwise. */
+    private readonly sweepEveryMs = SWEEP_EVERY_MS,
   ) {}
 
   /** Runs a job unless the same job is still running (ticks never pile up). */
@@ -33,7 +36,7 @@ export class Scheduler {
     const busy = this.running.get(name);
     if (busy) return busy;
     const job = this.jobs[name]()
-      .catch((error: unknown) => this.log.error({ job: name, err: error instanceof Error ? error.message : String(error) }, 'scheduled job failed'))
+      .catch((error: unknown) => this.log.error({ job: name, ...errorLogFields(error) }, 'scheduled job failed'))
       .finally(() => this.running.delete(name));
     this.running.set(name, job);
     return job;
@@ -41,7 +44,7 @@ export class Scheduler {
 
   start(config: Config): void {
     this.schedule(config);
-    this.timers.push(setInterval(() => void this.run('sweep'), SWEEP_EVERY_MS));
+    this.timers.push(setInterval(() => void this.run('sweep'), this.sweepEveryMs));
     this.timers.push(setInterval(() => void this.run('retire'), RETIRE_EVERY_MS));
   }
 

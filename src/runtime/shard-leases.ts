@@ -12,6 +12,7 @@
 // held by two replicas. The Discord side, which logs in to the shards held, is
 // `ShardedDiscord` (src/platforms/discord/sharded-discord.ts).
 import type { Logger } from 'pino';
+import { errorLogFields } from '../core/errors.js';
 import type { Clock } from '../core/ports.js';
 import type { Store } from '../core/store.js';
 
@@ -21,10 +22,6 @@ export const SHARD_COUNT_LEASE = 'discord-shards';
 
 export function shardLeaseName(id: number, count: number): string {
   return `discord-shard:${id}/${count}`;
-}
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 /** Same shard ids in the same (sorted) order. */
@@ -110,7 +107,7 @@ export class ShardLeases {
       try {
         await store.releaseLease(shardLeaseName(id, count), owner);
       } catch (error) {
-        log.warn({ shard: id, error: errorText(error) }, 'could not release a Discord shard lease; it runs out by itself');
+        log.warn({ shard: id, ...errorLogFields(error) }, 'could not release a Discord shard lease; it runs out by itself');
       }
     }
   }
@@ -130,7 +127,7 @@ export class ShardLeases {
     try {
       return await this.options.store.acquireLease(name, owner, now, this.leaseMs);
     } catch (error) {
-      this.options.log.warn({ lease: name, error: errorText(error) }, 'Discord shard lease not renewed (store error)');
+      this.options.log.warn({ lease: name, ...errorLogFields(error) }, 'Discord shard lease not renewed (store error)');
       return 'error';
     }
   }

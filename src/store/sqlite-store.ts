@@ -13,13 +13,19 @@ import { canTakeOver, leaseEnd } from '../core/post-claims.js';
 import type {
   AuditEntry,
   ClaimOutcome,
+  CoordinatorSession,
   PostClaim,
   PostRecord,
   PostState,
   PostTally,
+  PressOutcome,
   ReactionChange,
+  SavedWeek,
+  SignInToken,
+  SignInTokenState,
   Store,
 } from '../core/store.js';
+import { PRESS_VARIANT } from '../core/store.js';
 import type { LocalDate, PlatformName } from '../core/types.js';
 
 interface PostRow {
@@ -47,6 +53,30 @@ interface PostRow {
 const POST_COLUMNS = `key, platform, channel_id, date, part, week, state, regions, request_keys, owner,
   lease_until, claimed_at, message_id, sent_at, attempts, last_error, retryable, ended_at, frozen_count`;
 const POST_ORDER = 'ORDER BY date, platform, channel_id, part, key';
+
+interface SavedWeekRow {
+  week: string;
+  version: number;
+  yaml: string;
+  actor: string;
+  saved_at: number;
+}
+
+interface SessionRow {
+  session_hash: string;
+  actor: string;
+  created_at: number;
+  expires_at: number;
+  staff_checked_at: number;
+}
+
+const SAVED_WEEK_COLUMNS = 'week, version, yaml, actor, saved_at';
+
+function toSavedWeek(row: SavedWeekRow): SavedWeek {
+  return { week: row.week, version: row.version, yaml: row.yaml, actor: row.actor, savedAt: new Date(row.saved_at) };
+}
+
+const DAY_MS = 86_400_000;
 
 /** How long a statement waits for another process's write lock before failing (ms). */
 const BUSY_TIMEOUT_MS = 5_000;
@@ -306,10 +336,12 @@ export class SqliteStore implements Store {
 
   async replaceReactions(postKey: string, holders: Array<{ personHash: string; variant: string }>, orderMicros: number): Promise<void> {
     const order = Math.round(orderMicros);
-    const holding = new Set(holders.map((h) => `${h.personHash}\u0000${h.variant}`));
+    // Presses are not reactions: the platform cannot list them, so the snapshot leaves them be.
+    const reactions = holders.filter((h) => h.variant !== PRESS_VARIANT);
+    const holding = new Set(reactions.map((h) => `${h.personHash}\u0000${h.variant}`));
     const run = this.db.transaction(() => {
       if (this.selectLivePost.get(postKey) === undefined) return; // unknown, or its week forgotten
-      const stored = this.sql('SELECT person_hash, variant FROM reactions WHERE post_key = ?').all(postKey) as Array<{
+      const stored = this.sql('SELECT person_hash, variant FROM reactions WHERE post_key = ? AND variant <> ?').all(postKey, PRESS_VARIANT) as Array<{
         person_hash: string;
         variant: string;
       }>;
@@ -318,9 +350,29 @@ export class SqliteStore implements Store {
         if (holding.has(`${row.person_hash}\u0000${row.variant}`)) continue;
         this.upsertReaction.run(postKey, row.person_hash, row.variant, 0, order, null);
       }
-      for (const holder of holders) this.upsertReaction.run(postKey, holder.personHash, holder.variant, 1, order, null);
+      for (const holder of reactions) this.upsertReaction.run(postKey, holder.personHash, holder.variant, 1, order, null);
     });
     run.immediate();
+  }
+
+  async togglePress(postKey: string, personHash: string, orderMicros: number): Promise<PressOutcome | undefined> {
+    const run = this.db.transaction((): PressOutcome | undefined => {
+      if (this.sql(`SELECT 1 FROM posts WHERE key = ? AND state = 'sent' AND frozen_count IS NULL`).get(postKey) === undefined) return undefined;
+      // One statement flips the row, so two presses can never both read "absent".
+      const flipped = this
+        .sql(
+          `INSERT INTO reactions (post_key, person_hash, variant, present, order_micros) VALUES (@post, @person, @press, 1, @order)
+           ON CONFLICT (post_key, person_hash, variant) DO UPDATE
+             SET present = 1 - reactions.present, order_micros = max(excluded.order_micros, reactions.order_micros + 1), last_event_id = NULL
+           RETURNING present`,
+        )
+        .get({ post: postKey, person: personHash, press: PRESS_VARIANT, order: Math.round(orderMicros) }) as { present: number };
+      const other = this
+        .sql('SELECT 1 FROM reactions WHERE post_key = ? AND person_hash = ? AND variant <> ? AND present = 1 LIMIT 1')
+        .get(postKey, personHash, PRESS_VARIANT);
+      return { pressed: flipped.present === 1, holdsReaction: other !== undefined };
+    });
+    return run.immediate();
   }
 
   async tally(filter: { week?: LocalDate; from?: LocalDate; to?: LocalDate }): Promise<PostTally[]> {
@@ -383,15 +435,15 @@ export class SqliteStore implements Store {
 
   async audit(entry: AuditEntry): Promise<void> {
     this
-      .sql('INSERT INTO audit (at, action, subject, detail) VALUES (?, ?, ?, ?)')
-      .run(entry.at.getTime(), entry.action, entry.subject, entry.detail);
+      .sql('INSERT INTO audit (at, action, subject, detail, actor) VALUES (?, ?, ?, ?, ?)')
+      .run(entry.at.getTime(), entry.action, entry.subject, entry.detail, entry.actor ?? null);
   }
 
   async listAudit(limit: number): Promise<AuditEntry[]> {
     const rows = this
-      .sql('SELECT at, action, subject, detail FROM audit ORDER BY at DESC, id DESC LIMIT ?')
-      .all(Math.max(0, Math.floor(limit))) as Array<{ at: number; action: string; subject: string; detail: string }>;
-    return rows.map((r) => ({ at: new Date(r.at), action: r.action, subject: r.subject, detail: r.detail }));
+      .sql('SELECT at, action, subject, detail, actor FROM audit ORDER BY at DESC, id DESC LIMIT ?')
+      .all(Math.max(0, Math.floor(limit))) as Array<{ at: number; action: string; subject: string; detail: string; actor: string | null }>;
+    return rows.map((r) => ({ at: new Date(r.at), action: r.action, subject: r.subject, detail: r.detail, ...(r.actor !== null ? { actor: r.actor } : {}) }));
   }
 
   // --- retractions -----------------------------------------------------------------------
@@ -438,6 +490,113 @@ export class SqliteStore implements Store {
   async newestPlanHash(): Promise<string | undefined> {
     const row = this.sql('SELECT hash FROM plan_hashes ORDER BY recorded_at DESC, id DESC LIMIT 1').get() as { hash: string } | undefined;
     return row?.hash;
+  }
+
+  // --- coordinator page ------------------------------------------------------------------
+
+  async addSignInToken(token: SignInToken): Promise<void> {
+    const run = this.db.transaction(() => {
+      // Long-expired tokens say nothing any more (a day keeps "expired" answerable).
+      this.sql('DELETE FROM sign_in_tokens WHERE expires_at < ?').run(token.createdAt.getTime() - DAY_MS);
+      this
+        .sql('INSERT INTO sign_in_tokens (token_hash, actor, created_at, expires_at) VALUES (?, ?, ?, ?)')
+        .run(token.tokenHash, token.actor, token.createdAt.getTime(), token.expiresAt.getTime());
+    });
+    run.immediate();
+  }
+
+  async signInTokenState(tokenHash: string, now: Date): Promise<SignInTokenState> {
+    const row = this.sql('SELECT expires_at, used_at FROM sign_in_tokens WHERE token_hash = ?').get(tokenHash) as
+      | { expires_at: number; used_at: number | null }
+      | undefined;
+    if (row === undefined) return 'unknown';
+    if (row.used_at !== null) return 'used';
+    return row.expires_at > now.getTime() ? 'valid' : 'expired';
+  }
+
+  async redeemSignInToken(tokenHash: string, now: Date): Promise<string | undefined> {
+    // One conditional statement: of several redeemers, only the first finds used_at NULL.
+    const row = this
+      .sql('UPDATE sign_in_tokens SET used_at = @now WHERE token_hash = @hash AND used_at IS NULL AND expires_at > @now RETURNING actor')
+      .get({ hash: tokenHash, now: now.getTime() }) as { actor: string } | undefined;
+    return row?.actor;
+  }
+
+  async countSignInTokens(actor: string, since: Date): Promise<number> {
+    const row = this.sql('SELECT count(*) AS n FROM sign_in_tokens WHERE actor = ? AND created_at >= ?').get(actor, since.getTime()) as { n: number };
+    return row.n;
+  }
+
+  async addSession(session: CoordinatorSession): Promise<void> {
+    const run = this.db.transaction(() => {
+      this.sql('DELETE FROM coordinator_sessions WHERE expires_at <= ?').run(session.createdAt.getTime());
+      this
+        .sql('INSERT INTO coordinator_sessions (session_hash, actor, created_at, expires_at, staff_checked_at) VALUES (?, ?, ?, ?, ?)')
+        .run(session.sessionHash, session.actor, session.createdAt.getTime(), session.expiresAt.getTime(), session.staffCheckedAt.getTime());
+    });
+    run.immediate();
+  }
+
+  async getSession(sessionHash: string, now: Date): Promise<CoordinatorSession | undefined> {
+    const row = this
+      .sql('SELECT session_hash, actor, created_at, expires_at, staff_checked_at FROM coordinator_sessions WHERE session_hash = ? AND expires_at > ?')
+      .get(sessionHash, now.getTime()) as SessionRow | undefined;
+    if (row === undefined) return undefined;
+    return {
+      sessionHash: row.session_hash,
+      actor: row.actor,
+      createdAt: new Date(row.created_at),
+      expiresAt: new Date(row.expires_at),
+      staffCheckedAt: new Date(row.staff_checked_at),
+    };
+  }
+
+  async markSessionStaffChecked(sessionHash: string, at: Date): Promise<void> {
+    this.sql('UPDATE coordinator_sessions SET staff_checked_at = ? WHERE session_hash = ?').run(at.getTime(), sessionHash);
+  }
+
+  async endSession(sessionHash: string): Promise<void> {
+    this.sql('DELETE FROM coordinator_sessions WHERE session_hash = ?').run(sessionHash);
+  }
+
+  async endSessionsOf(actor: string): Promise<void> {
+    this.sql('DELETE FROM coordinator_sessions WHERE actor = ?').run(actor);
+  }
+
+  async saveWeek(week: LocalDate, yaml: string, actor: string, now: Date): Promise<SavedWeek> {
+    // Under BEGIN IMMEDIATE no other writer can take the same version number in between.
+    const run = this.db.transaction((): SavedWeek => {
+      const row = this
+        .sql(
+          `INSERT INTO saved_weeks (week, version, yaml, actor, saved_at)
+           SELECT @week, coalesce(max(version), 0) + 1, @yaml, @actor, @now FROM saved_weeks WHERE week = @week
+           RETURNING ${SAVED_WEEK_COLUMNS}`,
+        )
+        .get({ week, yaml, actor, now: now.getTime() }) as SavedWeekRow;
+      return toSavedWeek(row);
+    });
+    return run.immediate();
+  }
+
+  async savedWeeks(): Promise<SavedWeek[]> {
+    const rows = this
+      .sql(
+        `SELECT ${SAVED_WEEK_COLUMNS} FROM saved_weeks s
+         WHERE version = (SELECT max(version) FROM saved_weeks n WHERE n.week = s.week)
+         ORDER BY week`,
+      )
+      .all() as SavedWeekRow[];
+    return rows.map(toSavedWeek);
+  }
+
+  async weekVersions(week: LocalDate): Promise<SavedWeek[]> {
+    const rows = this.sql(`SELECT ${SAVED_WEEK_COLUMNS} FROM saved_weeks WHERE week = ? ORDER BY version DESC`).all(week) as SavedWeekRow[];
+    return rows.map(toSavedWeek);
+  }
+
+  async savedWeeksStamp(): Promise<string> {
+    const row = this.sql('SELECT count(*) AS n, max(saved_at) AS newest FROM saved_weeks').get() as { n: number; newest: number | null };
+    return row.n === 0 ? '' : `${row.n}:${row.newest}`;
   }
 
   // --- helpers ---------------------------------------------------------------------------

@@ -69,6 +69,7 @@ export const quietInbound: Inbound = {
   reactionsCleared: async () => undefined,
   resync: async () => undefined,
   pray: async () => ({ kind: 'text', text: '' }),
+  prayedButton: async () => ({ refused: 'not_a_post', text: '' }),
   regionChoices: () => [],
 };
 

@@ -88,6 +88,9 @@ export class DiscordChannels {
     // A thread has no overwrites of its own: its parent's apply.
     const source = channel.isThread() ? channel.parent : channel;
     if (!source || !('permissionOverwrites' in source)) return undefined;
+    // discord.js leaves the overwrite cache empty both when a channel has none and when
+    // Discord left the field out: an empty set is confirmed over REST, which can tell.
+    if (source.permissionOverwrites.cache.size === 0) return undefined;
     return {
       channel: { id: channel.id, name: channel.name, archived: channel.isThread() ? channel.archived === true : false },
       guild: {
@@ -136,7 +139,11 @@ export class DiscordChannels {
       const parentId = channel.parent_id;
       source = await this.calls.call<APIChannel>(what, () => this.calls.rest.get(Routes.channel(parentId)));
     }
-    const overwrites = 'permission_overwrites' in source ? (source.permission_overwrites ?? []) : [];
+    // Without the overwrites nobody can say who sees the channel: fail closed, never "no one".
+    const overwrites = 'permission_overwrites' in source ? source.permission_overwrites : undefined;
+    if (!Array.isArray(overwrites)) {
+      return { state: 'no-access', detail: `Discord did not say who can see channel ${channelId} (no permission overwrites in its answer)` };
+    }
     return {
       channel: {
         id: channel.id,

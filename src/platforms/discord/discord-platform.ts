@@ -4,7 +4,8 @@
 // This class only puts the parts together; each part has one job:
 //   gateway.ts         the discord.js client, login, the recommended shard count
 //   inbound-events.ts  reactions, reaction clears, gateway gaps (→ resync) into the core
-//   interactions.ts    /pray and /pray-staff (with autocomplete) into the core and back
+//   interactions.ts    /pray and /pray-staff (with autocomplete) into the core and back;
+//                      prayed-button.ts: presses of the private "I prayed" button
 //   messages.ts        posts, the bot's own 🙏, reading reactions, staff text (REST)
 //   channels.ts        channel facts for the privacy guard and doctor (permissions.ts: the maths)
 //   calls.ts           one way to call REST; errors.ts turns failures into PlatformError
@@ -90,7 +91,7 @@ export class DiscordPlatform implements ChatPlatform {
     const { client, options } = this;
     const log = options.logger;
     listenToEvents({ client, inbound, emoji: this.emoji, clock: options.clock, log });
-    listenToCommands({ client, inbound, log, deferAfterMs: options.deferAfterMs ?? 2_000 });
+    listenToCommands({ client, inbound, log, clock: options.clock, deferAfterMs: options.deferAfterMs ?? 2_000 });
     await login(client, options.token, options.startTimeoutMs ?? 60_000);
     log.info({ shards: [...client.ws.shards.keys()], guilds: client.guilds.cache.size }, 'Discord gateway ready');
   }

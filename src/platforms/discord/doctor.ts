@@ -7,7 +7,7 @@ import { PlatformError } from '../../core/ports.js';
 import type { ChannelConfig } from '../../core/types.js';
 import { commandDefinitions } from './commands.js';
 import { toPlatformError } from './errors.js';
-import { NEEDED_PERMISSIONS, outsiders, type ChannelAccess, type ChannelFacts, type GuildFacts, type Lookup } from './permissions.js';
+import { NEEDED_PERMISSIONS, outsiders, viewerLabels, type ChannelAccess, type ChannelFacts, type GuildFacts, type Lookup } from './permissions.js';
 
 export interface DoctorLine {
   ok: boolean;
@@ -153,7 +153,7 @@ async function channelLines(ctx: DoctorContext, channel: ChannelConfig, options:
     });
   }
   const outside = outsiders(access);
-  const seenBy = access.viewers.filter((v) => !v.isThisBot).map((v) => v.label);
+  const seenBy = viewerLabels(access.viewers.filter((v) => !v.isThisBot));
   if (channel.audience === 'staff') {
     lines.push(
       outside.length === 0

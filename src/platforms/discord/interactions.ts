@@ -6,22 +6,25 @@
 import { Events, MessageFlags, type AutocompleteInteraction, type ChatInputCommandInteraction, type Client, type Interaction } from 'discord.js';
 import type { Logger } from 'pino';
 import { errorLogFields } from '../../core/errors.js';
-import type { Inbound, PrayAnswer, PrayCommand } from '../../core/ports.js';
+import type { Clock, Inbound, PrayAnswer, PrayCommand } from '../../core/ports.js';
 import { settle, settleWithin } from '../deadline.js';
 import { PRAY_COMMAND, STAFF_COMMAND } from './commands.js';
+import { answerPrayedButton, isPrayedButton } from './prayed-button.js';
 import { renderAnswer, type AnswerMessage } from './render.js';
 
 export interface InteractionsContext {
   client: Client;
   inbound: Inbound;
   log: Logger;
+  /** The time of an "I prayed" press. */
+  clock: Clock;
   /** /pray is deferred when the core has not answered within this. */
   deferAfterMs: number;
 }
 
 const SORRY = 'Sorry, that did not work. Please try again in a moment.';
 
-/** Subscribes to slash commands and autocomplete. */
+/** Subscribes to slash commands, autocomplete and the "I prayed" button. */
 export function listenToCommands(ctx: InteractionsContext): void {
   ctx.client.on(Events.InteractionCreate, (interaction) => void onInteraction(ctx, interaction));
 }
@@ -30,6 +33,10 @@ async function onInteraction(ctx: InteractionsContext, interaction: Interaction)
   try {
     if (interaction.isAutocomplete()) {
       await interaction.respond(choicesFor(ctx.inbound, interaction));
+      return;
+    }
+    if (interaction.isButton()) {
+      if (isPrayedButton(interaction)) await answerPrayedButton(ctx, interaction);
       return;
     }
     if (!interaction.isChatInputCommand()) return;
@@ -76,8 +83,10 @@ async function answer(ctx: InteractionsContext, interaction: ChatInputCommandInt
     messages = [{ content: SORRY }];
   }
   const [first, ...rest] = messages;
-  if (interaction.deferred) await interaction.editReply(payload(first));
-  else await interaction.reply({ ...payload(first), flags: MessageFlags.Ephemeral });
+  // A sign-in link: no embed preview (Discord would fetch the link to build one).
+  const quiet = outcome.ok && outcome.value.kind === 'text' && outcome.value.noPreview === true;
+  if (interaction.deferred) await interaction.editReply({ ...payload(first), ...(quiet ? { flags: MessageFlags.SuppressEmbeds } : {}) });
+  else await interaction.reply({ ...payload(first), flags: quiet ? MessageFlags.Ephemeral | MessageFlags.SuppressEmbeds : MessageFlags.Ephemeral });
   for (const m of rest) await interaction.followUp({ ...payload(m), flags: MessageFlags.Ephemeral });
 }
 
@@ -94,6 +103,7 @@ function commandText(interaction: ChatInputCommandInteraction): string | undefin
     case 'stats':
     case 'week':
     case 'help':
+    case 'coordinator':
       return sub;
     case 'retract':
       return `retract ${interaction.options.getString('id', true).trim()}`;

@@ -14,7 +14,7 @@ import type { PostPart } from '../../core/types.js';
 import type { DiscordCalls } from './calls.js';
 import { toPlatformError } from './errors.js';
 import { isVariantOf, variantName } from './reactions.js';
-import { DISCORD, ledgerKeyOfMarker, nonceOf, postEditBody, postMessageBody, splitText } from './render.js';
+import { DISCORD, ledgerKeyOfMarker, nonceOf, postEditBody, postMessageBody, staffTextMessages } from './render.js';
 
 const DISCORD_EPOCH = 1_420_070_400_000n;
 /** How far before a claim findPost looks, for clock skew between us and Discord. */
@@ -126,6 +126,8 @@ export class DiscordMessages {
       const body: RESTPatchAPIChannelMessageJSONBody = {
         content: notice.slice(0, DISCORD.content),
         embeds: [],
+        // The "I prayed" button goes with the post: a retired post counts no more.
+        components: [],
         allowed_mentions: { parse: [] },
       };
       await this.calls.call(what, () => this.calls.rest.patch(route, { body }));
@@ -182,7 +184,7 @@ export class DiscordMessages {
   }
 
   async sendStaffText(channelId: string, text: string): Promise<void> {
-    for (const content of splitText(text, DISCORD.content)) {
+    for (const content of staffTextMessages(text)) {
       // A fresh nonce per message: the library's retry after a lost answer cannot double it.
       const body = { content, allowed_mentions: { parse: [] }, nonce: randomBytes(15).toString('base64url'), enforce_nonce: true };
       await this.calls.call(`send staff text to ${channelId}`, () => this.calls.rest.post(Routes.channelMessages(channelId), { body }));

@@ -9,6 +9,7 @@
 // stops or dies.
 import type { Logger } from 'pino';
 import { untilAborted } from '../../core/abortable.js';
+import { errorLogFields } from '../../core/errors.js';
 import type { ChannelInspection, ChatPlatform, Clock, Inbound, MessageLimits, PostDocument, ReactionHolder, SentMessage } from '../../core/ports.js';
 import type { Store } from '../../core/store.js';
 import type { PostPart } from '../../core/types.js';
@@ -17,10 +18,6 @@ import type { DiscordPlatform } from './discord-platform.js';
 
 /** Longest wait before a replica whose gateway failed to start tries to take shards again. */
 const MAX_BACKOFF_MS = 300_000;
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 export interface ShardedDiscordOptions {
   /** Never logs in: everything outbound, and the shard count from /gateway/bot. */
@@ -123,7 +120,7 @@ export class ShardedDiscord implements ChatPlatform {
     if (!current) return;
     this.current = undefined;
     current.abort.abort();
-    current.platform.stop().catch((error: unknown) => this.log.warn({ error: errorText(error) }, 'Discord gateway did not stop cleanly'));
+    current.platform.stop().catch((error: unknown) => this.log.warn(errorLogFields(error), 'Discord gateway did not stop cleanly'));
   }
 
   /** Brings the gateway client in line with the held shards. Never rejects. */
@@ -152,7 +149,7 @@ export class ShardedDiscord implements ChatPlatform {
       this.backoffMs = Math.min(Math.max(this.backoffMs * 2, leases.leaseMs), MAX_BACKOFF_MS);
       leases.standBy(this.backoffMs);
       this.log.error(
-        { shards: want, error: errorText(error), retryInSeconds: Math.round(this.backoffMs / 1000) },
+        { shards: want, ...errorLogFields(error), retryInSeconds: Math.round(this.backoffMs / 1000) },
         'Discord gateway did not start; its shards are free for another replica',
       );
       return;
@@ -164,7 +161,7 @@ export class ShardedDiscord implements ChatPlatform {
     try {
       await inbound.resync('discord');
     } catch (error) {
-      this.log.error({ error: errorText(error) }, 'Discord resync after a shard change failed');
+      this.log.error(errorLogFields(error), 'Discord resync after a shard change failed');
     }
   }
 

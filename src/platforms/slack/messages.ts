@@ -167,6 +167,13 @@ export class SlackMessages {
     }
   }
 
+  /** Text only `userId` sees, in the channel (the answer to an "I prayed" press without a response_url). */
+  async sendEphemeral(channelId: string, userId: string, text: string): Promise<void> {
+    await this.client.call('chat.postEphemeral', { repeatable: false, deadline: this.client.deadline() }, (web) =>
+      web.chat.postEphemeral({ channel: channelId, user: userId, text: escapeMrkdwn(text), ...LITERAL }),
+    );
+  }
+
   async sendStaffText(channelId: string, text: string): Promise<void> {
     await this.client.call('chat.postMessage', { repeatable: false, deadline: this.client.deadline() }, (web) =>
       web.chat.postMessage({ channel: channelId, text: renderStaffText(text), ...LITERAL, ...NO_PREVIEWS }),

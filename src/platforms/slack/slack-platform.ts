@@ -4,6 +4,7 @@
 //   request-gate.ts   HTTP door: timestamp window, then Bolt's signature check
 //   reactions.ts      reaction_added / reaction_removed in, reactions.get
 //   pray-command.ts   /pray, answered within Slack's 3 s
+//   prayed-button.ts  presses of the private "I prayed" button, answered to the presser only
 //   messages.ts       posts out: send, find, edit, retire, own 🙏, staff text
 //   channel-facts.ts  conversations.info → ChannelInspection
 //   bot-client.ts     the WebClient, its call policy and the bot's identity
@@ -31,6 +32,7 @@ import { inspectChannel } from './channel-facts.js';
 import { runDoctor, type DoctorLine } from './doctor.js';
 import { SlackMessages } from './messages.js';
 import { DEFAULT_PRAY_DEADLINE_MS, registerPrayCommand } from './pray-command.js';
+import { DEFAULT_PRESS_DEADLINE_MS, registerPrayedButton } from './prayed-button.js';
 import { readReactions, registerReactionListeners } from './reactions.js';
 import { SLACK_LIMITS } from './render.js';
 import { createRequestGate, type RequestGate } from './request-gate.js';
@@ -116,6 +118,13 @@ export class SlackPlatform implements ChatPlatform {
     const app = new App(this.appOptions(me));
     registerReactionListeners(app, { inbound, reaction: this.options.reaction, log: this.log });
     registerPrayCommand(app, { inbound, log: this.log, deadlineMs: this.options.prayDeadlineMs ?? DEFAULT_PRAY_DEADLINE_MS });
+    registerPrayedButton(app, {
+      inbound,
+      log: this.log,
+      clock: this.options.clock,
+      deadlineMs: DEFAULT_PRESS_DEADLINE_MS,
+      postEphemeral: (channelId, userId, text) => this.messages.sendEphemeral(channelId, userId, text),
+    });
     app.error(async (error) => {
       // Listeners throw only coded errors of their own. Rethrown, so Slack gets a 500 over
       // HTTP and redelivers the event.
