@@ -4,11 +4,13 @@
 //
 //   npx tsx bench/profile-top.ts <file.cpuprofile> [--top 25] [--by function|file|package]
 //                                [--total] [--after-ms 2000]
+//   npx tsx bench/profile-top.ts <file.cpuprofile> --timeline
 //
 // --by file / --by package add up the functions of one source file / one npm package (node's
 // own code is `node:internal`, the bot's is `dist/…`). --total ranks by inclusive time
 // (each function counted once per sample, however deep the recursion). --after-ms skips the
-// first milliseconds of the profile (the start, before the load begins).
+// first milliseconds of the profile (the start, before the load begins): --timeline prints the
+// busy and idle milliseconds of each half second, to see where the load begins.
 import { readFileSync } from 'node:fs';
 
 interface CallFrame {
@@ -72,6 +74,19 @@ const file = process.argv[2];
 if (!file || file.startsWith('--')) {
   process.stderr.write('usage: npx tsx bench/profile-top.ts <file.cpuprofile> [--top N] [--by function|file|package] [--total] [--after-ms N]\n');
   process.exit(2);
+}
+if (process.argv.includes('--timeline')) {
+  const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
+  const idleIds = new Set(profile.nodes.filter((n) => n.callFrame.functionName === '(idle)').map((n) => n.id));
+  const buckets: Array<{ busy: number; idle: number }> = [];
+  let at = 0;
+  profile.samples.forEach((id, i) => {
+    at += profile.timeDeltas[i] ?? 0;
+    const bucket = (buckets[Math.floor(at / 500_000)] ??= { busy: 0, idle: 0 });
+    bucket[idleIds.has(id) ? 'idle' : 'busy'] += profile.timeDeltas[i + 1] ?? 0;
+  });
+  buckets.forEach((b, n) => process.stdout.write(`${String(n * 500).padStart(6)} ms  busy ${String(Math.round((b?.busy ?? 0) / 1000)).padStart(3)} ms, idle ${String(Math.round((b?.idle ?? 0) / 1000)).padStart(3)} ms\n`));
+  process.exit(0);
 }
 const top = Number(option('--top') ?? 25);
 const by = (option('--by') ?? 'function') as Grouping;

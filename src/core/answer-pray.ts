@@ -7,7 +7,7 @@ import type { CoreContext } from './context.js';
 import { channelPostsOf, splitIntoParts } from './plan/plan.js';
 import { dayOf, weekOf, type CalendarPlan, type PlanState } from './plan-state.js';
 import type { Messages } from '../i18n/index.js';
-import { channelLocale, regionNameIn, requestIn, type Locale } from './language.js';
+import { regionNameIn, requestIn, type Locale } from './language.js';
 import { channelMayCarry } from './plan/channel-posts.js';
 import { postDocumentIn } from './post-document.js';
 import type { PrayAnswer, PrayCaller, PrayCommand } from './ports.js';
@@ -62,7 +62,7 @@ export async function answerPray(ctx: CoreContext, command: PrayCommand, deps: P
   const view = prayView(ctx, listed);
   const channel = view.channel;
   // Everything the bot writes back is in the caller's channel's language (resolved once per tag).
-  const locale = channelLocale(config, channel);
+  const locale = memo.localeOf(channel);
   const m = locale.messages;
   const intent = parsePray(command.text, config.regions);
   ctx.metrics.count('pray_answers');

@@ -1,6 +1,6 @@
 // What /pray works out once per loaded plan instead of once per command (it is the bot's
 // busiest request, and Slack's 3 s and the benchmark both watch it):
-//   - the listed channels by platform and id, and the calendar each follows;
+//   - the listed channels by platform and id, and the calendar and language each follows;
 //   - the instants at which a request expires, so "which requests have expired" is a number
 //     (how many of those instants have passed) rather than a scan;
 //   - the answers themselves. An answer to `/pray`, `/pray <region>` or `/pray week` depends
@@ -11,6 +11,7 @@
 //     new memo.
 import type { CalendarPlan, PlanState } from './plan-state.js';
 import { calendarPlanOf } from './plan-state.js';
+import { channelLocale, type Locale } from './language.js';
 import type { PrayAnswer } from './ports.js';
 import type { ChannelConfig, LocalDate, PlatformName, Region } from './types.js';
 
@@ -32,6 +33,7 @@ const MAX_ANSWERS = 1_000;
 export class PrayMemo {
   private readonly channels = new Map<string, ChannelConfig>();
   private readonly calendars = new Map<ChannelConfig, CalendarPlan>();
+  private readonly locales = new Map<ChannelConfig, Locale>();
   /** Distinct expiry instants (ms), ascending. */
   private readonly expiries: number[];
   /** By answerKey, then question. */
@@ -45,6 +47,7 @@ export class PrayMemo {
       // The first listing of a channel is the one /pray has always used.
       if (!this.channels.has(key)) this.channels.set(key, channel);
       this.calendars.set(channel, calendarPlanOf(state, channel));
+      this.locales.set(channel, channelLocale(state.config, channel));
     }
     this.expiries = [...new Set([...state.requests.values()].map((r) => r.expiresAt.getTime()))].sort((a, b) => a - b);
   }
@@ -57,6 +60,11 @@ export class PrayMemo {
   /** The calendar `channel` follows (a stand-in for an unlisted channel follows the organisation's). */
   calendarOf(channel: ChannelConfig): CalendarPlan {
     return this.calendars.get(channel) ?? calendarPlanOf(this.state, channel);
+  }
+
+  /** The language the bot writes in, in `channel`. */
+  localeOf(channel: ChannelConfig): Locale {
+    return this.locales.get(channel) ?? channelLocale(this.state.config, channel);
   }
 
   /**

@@ -1,7 +1,7 @@
 // The core as one object: what adapters call (Inbound) and what the scheduler and the CLI
 // call (sweep, postDay, retire, retract, digest, tally). It holds no platform types.
 import type { Messages } from '../i18n/index.js';
-import { answerPray, callerChannel, isStaff } from './answer-pray.js';
+import { answerPray, callerChannel, isStaff, type PrayDeps } from './answer-pray.js';
 import { describe } from './alerts.js';
 import { ChannelFactsCache } from './channel-facts.js';
 import { DEFAULT_LEASE_MS, DEFAULT_RENEW_MS, noMetrics, type CoreContext, type CoreMetrics } from './context.js';
@@ -54,6 +54,8 @@ export class PrayerBot implements Inbound {
   private readonly ingest: ReactionIngest;
   private readonly lookups = new ReactionLookups();
   private readonly signIn: SignInSetup | undefined;
+  /** What /pray may do beyond answering, made once (every /pray would otherwise build it). */
+  private readonly prayDeps: PrayDeps;
 
   constructor(options: PrayerBotOptions) {
     this.ctx = {
@@ -74,6 +76,11 @@ export class PrayerBot implements Inbound {
     };
     this.ingest = new ReactionIngest(options.store);
     this.signIn = options.signIn;
+    const signIn = this.signIn;
+    this.prayDeps = {
+      retract: async (subject, messages) => this.retractForChat(subject, messages),
+      ...(signIn ? { signInLink: (actor: string) => signInLinkAnswer(signIn, actor) } : {}),
+    };
   }
 
   // --- Inbound: what adapters call ------------------------------------------------------
@@ -91,17 +98,11 @@ export class PrayerBot implements Inbound {
     this.ctx.log.info({ platform, posts: n }, 'reactions reconciled');
   }
 
-  async pray(command: PrayCommand): Promise<PrayAnswer> {
-    try {
-      const signIn = this.signIn;
-      return await answerPray(this.ctx, command, {
-        retract: async (subject, messages) => this.retractForChat(subject, messages),
-        ...(signIn ? { signInLink: (actor: string) => signInLinkAnswer(signIn, actor) } : {}),
-      });
-    } catch (error) {
+  pray(command: PrayCommand): Promise<PrayAnswer> {
+    return answerPray(this.ctx, command, this.prayDeps).catch((error: unknown) => {
       this.ctx.log.error({ err: describe(error), platform: command.platform }, '/pray failed');
       return { kind: 'text', text: this.messagesFor(command).prayFailed };
-    }
+    });
   }
 
   /** The messages of the caller's channel's language (reads only the plan). */
