@@ -12,7 +12,9 @@ export interface Health {
 
 export function createAppServer(health: Health, slack?: RequestHandler): Server {
   return createServer((req, res) => {
-    const path = (req.url ?? '/').split('?')[0];
+    const url = req.url ?? '/';
+    const query = url.indexOf('?');
+    const path = query < 0 ? url : url.slice(0, query);
     if (path === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) {
       const ready = health.ready();
       res.writeHead(ready ? 200 : 503, { 'content-type': 'application/json' });
