@@ -1,6 +1,7 @@
 // The environment: secrets and deployment settings. `.env` is read if present; variables
 // already set in the real environment win. Nothing here is ever logged with its value.
 import { existsSync, readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { parseEnv } from 'node:util';
 
 export interface Env {
@@ -15,6 +16,13 @@ export interface Env {
   shardLeaseMs?: number;
   /** Unset: info, or warn in the console chat. */
   logLevel?: string;
+  /** PUBLIC_URL: the origin every link the bot hands out starts with (default http://127.0.0.1:<PORT>). */
+  publicUrl?: string;
+  /**
+   * TRUSTED_PROXY: addresses of the reverse proxies in front of the bot. Only requests from
+   * them have their X-Forwarded-For believed (per-address limits on the coordinator page).
+   */
+  trustedProxies?: string[];
 }
 
 export class EnvError extends Error {
@@ -71,6 +79,10 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
   if (env.logLevel && !LEVELS.includes(env.logLevel)) throw new EnvError(`LOG_LEVEL must be one of ${LEVELS.join(', ')}, not "${env.logLevel}"`);
   const metricsPort = port('METRICS_PORT', get('METRICS_PORT'), undefined);
   if (metricsPort !== undefined) env.metricsPort = metricsPort;
+  const publicUrl = get('PUBLIC_URL');
+  if (publicUrl !== undefined) env.publicUrl = originOnly(publicUrl);
+  const proxies = get('TRUSTED_PROXY');
+  if (proxies !== undefined) env.trustedProxies = proxyAddresses(proxies);
 
   const botToken = get('SLACK_BOT_TOKEN');
   const signingSecret = get('SLACK_SIGNING_SECRET');
@@ -97,6 +109,30 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     if (apiUrl) env.discord.apiUrl = apiUrl.replace(/\/+$/, '');
   }
   return env;
+}
+
+/** PUBLIC_URL is an origin (`https://prayer.example.org`): links are built from it, never from Host. */
+function originOnly(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new EnvError(`PUBLIC_URL must be an address like https://prayer.example.org, not "${raw}"`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new EnvError(`PUBLIC_URL must start with https:// or http://, not "${raw}"`);
+  if ((url.pathname !== '/' && url.pathname !== '') || url.search || url.hash || url.username || url.password) {
+    throw new EnvError(`PUBLIC_URL must be an origin only (scheme, host and port, like https://prayer.example.org), not "${raw}"`);
+  }
+  return url.origin;
+}
+
+/** TRUSTED_PROXY: comma-separated IP addresses. */
+function proxyAddresses(raw: string): string[] {
+  const list = raw.split(',').map((a) => a.trim()).filter((a) => a !== '');
+  for (const address of list) {
+    if (isIP(address) === 0) throw new EnvError(`TRUSTED_PROXY must list IP addresses separated by commas, and "${address}" is not one`);
+  }
+  return list;
 }
 
 /** Every secret value in the environment, for redaction from logs and errors. */

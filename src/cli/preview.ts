@@ -10,8 +10,8 @@ import type { GlobalOptions } from '../cli.js';
 import { loadConfig } from '../config/load-config.js';
 import { loadPrompts } from '../config/load-prompts.js';
 import { planIssueProblem } from '../config/check.js';
-import { channelPostsOf, planWeek, splitIntoParts } from '../core/plan/plan.js';
-import { MESSAGE_LIMITS } from '../core/plan/limits.js';
+import { planWeek } from '../core/plan/plan.js';
+import { previewWeek, type DayReport } from '../core/plan/week-preview.js';
 import { systemClock, type Clock } from '../core/ports.js';
 import { postDocument } from '../core/post-document.js';
 import { renderText } from '../core/render-text.js';
@@ -23,10 +23,9 @@ import {
   isLocalDate,
   mondayOf,
   todayIn,
-  weekDates,
   weekday,
 } from '../core/time.js';
-import type { ChannelConfig, Config, LocalDate, PlanDay, PostPart, Problem, WeekPlan } from '../core/types.js';
+import type { ChannelConfig, Config, LocalDate, PostPart, Problem, WeekPlan } from '../core/types.js';
 import { formatProblem } from '../core/types.js';
 
 export interface PreviewOptions {
@@ -151,58 +150,6 @@ function dedupe(problems: Problem[]): Problem[] {
     seen.add(key);
     return true;
   });
-}
-
-// ---------------------------------------------------------------------------------------
-// What each day holds, for both formats.
-
-interface ChannelDay {
-  channel: ChannelConfig;
-  parts: PostPart[];
-}
-
-interface DayReport {
-  date: LocalDate;
-  /** Set for posting days. */
-  plan?: PlanDay;
-  skipped: boolean;
-  channels: ChannelDay[];
-  /** Why nothing is posted, for humans. */
-  nothing?: string;
-}
-
-function previewWeek(config: Config, week: WeekPlan, days: PlanDay[]): DayReport[] {
-  return weekDates(week.week).map((date) => {
-    const plan = days.find((d) => d.date === date);
-    const skipped = config.skip.includes(date);
-    if (!plan) {
-      return { date, skipped, channels: [], nothing: skipped ? 'a skip date in the config' : 'not a posting day' };
-    }
-    const posts = channelPostsOf(config, week, plan);
-    const channels = config.channels.map((channel) => {
-      const post = posts.find((p) => p.channel === channel);
-      return { channel, parts: post ? splitIntoParts(post, MESSAGE_LIMITS[channel.platform]) : [] };
-    });
-    let nothing: string | undefined;
-    if (plan.requests.length === 0) nothing = whyEmpty(config, week, plan, days);
-    else if (channels.every((c) => c.parts.length === 0)) nothing = "no channel's audience includes the day's requests";
-    return nothing ? { date, plan, skipped, channels, nothing } : { date, plan, skipped, channels };
-  });
-}
-
-/** Why a posting day holds no request: its rotation region's requests are elsewhere, or there are none. */
-function whyEmpty(config: Config, week: WeekPlan, plan: PlanDay, days: PlanDay[]): string {
-  const reasons = plan.rotationRegions.map((id) => {
-    const name = config.regions.find((r) => r.id === id)?.name ?? id;
-    const own = week.requests.filter((r) => r.region === id);
-    if (own.length === 0) return `rotation day of ${name}, which has no request this week`;
-    const elsewhere = days
-      .filter((d) => d.date !== plan.date && d.requests.some((r) => r.region === id))
-      .map((d) => formatLongDate(d.date).replace(/, \d{4}$/, ''));
-    const what = own.length === 1 ? 'request is' : 'requests are';
-    return `rotation day of ${name}, whose ${what} posted on ${elsewhere.join(' and ') || 'no day'}`;
-  });
-  return reasons.join('; ') || 'no request for this day';
 }
 
 // ---------------------------------------------------------------------------------------

@@ -1,0 +1,53 @@
+// What the coordinator page needs from the rest of the bot. The page is another adapter: it
+// owns no rule of its own and calls the same store and core use cases as the CLI and the chat
+// commands. src/main.ts builds these from the running bot.
+import type { RetentionAction } from '../core/retention.js';
+import type { PlanState } from '../core/plan-state.js';
+import type { Clock, Log } from '../core/ports.js';
+import type { LocalDate, Problem } from '../core/types.js';
+import type { PendingStore as Store, SavedWeek } from './pending-store.js';
+
+/** The store methods the page uses (sessions, sign-in links, saved weeks, ledger, tally, audit). */
+export type CoordinatorStore = Pick<
+  Store,
+  | 'signInTokenState'
+  | 'redeemSignInToken'
+  | 'addSession'
+  | 'getSession'
+  | 'markSessionStaffChecked'
+  | 'endSession'
+  | 'savedWeeks'
+  | 'weekVersions'
+  | 'listPosts'
+  | 'retractions'
+  | 'tally'
+  | 'audit'
+  | 'listAudit'
+>;
+
+/** A problem `check` found, with the field's path when it has one (`requests[2].date`). */
+export type FieldProblem = Problem & { path?: string };
+
+export type SaveOutcome = { saved: SavedWeek } | { problems: FieldProblem[] };
+
+export interface CoordinatorDeps {
+  /** The real store, even while the console chat replays a sample week on a throw-away one. */
+  store: CoordinatorStore;
+  /** The real clock (sessions, links, "this week"). */
+  clock: Clock;
+  log: Log;
+  /** The plan in force: config, week files and saved weeks, as the bot posts from it. */
+  plan(): PlanState;
+  /** The same use case as `prayerbot retract`; `actor` goes to the audit log. */
+  retract(subject: string, opts: { undo: boolean; actor: string }): Promise<RetentionAction[]>;
+  /** Checks a week's YAML exactly as `check` does and saves it when it has no errors. */
+  saveWeek(yaml: string, actor: string): Promise<SaveOutcome>;
+  /** Whether `actor` (`slack:U…`, `discord:…`, `cli`, `console`) is staff under the config in force. */
+  isStaff(actor: string): Promise<boolean>;
+  /** The origin links are built from (PUBLIC_URL, or http://127.0.0.1:<port>). */
+  publicUrl(): string;
+  /** Reverse proxies whose X-Forwarded-For is believed (TRUSTED_PROXY). */
+  trustedProxies: readonly string[];
+  /** The text of a week file in the prompts folder, for editing on the page (undefined: none). */
+  readWeekFile(week: LocalDate): Promise<{ file: string; text: string } | undefined>;
+}
