@@ -8,17 +8,12 @@ import type { LocalDate, RequestAudience, Verse } from '../core/types.js';
 export interface ImportedRequest {
   region: string;
   id: string;
-  /** Written only when set (the importer never sets one; the coordinator page may). */
-  title?: string;
   /** Paragraphs separated by a blank line, no trailing newline. */
   text: string;
   date?: LocalDate;
   audience: RequestAudience;
-  expires?: LocalDate;
   /** Comment lines written above `text:`, without the `# `. */
   comments: string[];
-  /** The update's lines (1-based) its paragraphs start on, so the page can show warnings at the request. */
-  lines?: number[];
 }
 
 export interface ImportedWeek {
@@ -65,14 +60,6 @@ function dateScalar(date: LocalDate): string {
   return date;
 }
 
-/**
- * A request's date as typed on the coordinator page: plain when date-shaped, else quoted
- * text, so `check` reports it at its field instead of the writer refusing it.
- */
-function requestDate(date: string): string {
-  return /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : doubleQuoted(date);
-}
-
 /** A literal block (`|`) indented by `indent` spaces; blank lines stay blank. */
 function block(text: string, indent: number): string {
   const pad = ' '.repeat(indent);
@@ -80,15 +67,6 @@ function block(text: string, indent: number): string {
     .split('\n')
     .map((line) => (line.length === 0 ? '' : pad + line))
     .join('\n');
-}
-
-/**
- * Text as a literal block (`|`), or quoted when a block could not hold it exactly: empty
- * text, or a first line starting with a space (a block would need an indentation indicator).
- */
-function textBlock(text: string, indent: number): string {
-  if (text === '' || /^\s/.test(text) || /\s$/.test(text) || /[\u0000-\u0008\u000B-\u001F\u007F\u0085\u2028\u2029\r]/.test(text)) return doubleQuoted(text);
-  return `|\n${block(text, indent)}`;
 }
 
 function comment(text: string, indent: number): string {
@@ -108,15 +86,17 @@ export function weekYaml(week: ImportedWeek): string {
     for (const r of week.requests) {
       out.push(`  - region: ${scalar(r.region)}`);
       out.push(`    id: ${scalar(r.id)}`);
-      if (r.title !== undefined) out.push(`    title: ${scalar(r.title)}`);
       for (const c of r.comments) out.push(comment(c, 4));
-      out.push(`    text: ${textBlock(r.text, 6)}`);
-      if (r.date !== undefined) out.push(`    date: ${requestDate(r.date)}`);
-      out.push(`    audience: ${scalar(r.audience)}`);
-      if (r.expires !== undefined) out.push(`    expires: ${requestDate(r.expires)}`);
+      out.push('    text: |');
+      out.push(block(r.text, 6));
+      if (r.date !== undefined) out.push(`    date: ${dateScalar(r.date)}`);
+      out.push(`    audience: ${r.audience}`);
     }
   }
-  if (week.notes.length > 0) out.push(`notes: ${textBlock(week.notes.join('\n'), 2)}`);
+  if (week.notes.length > 0) {
+    out.push('notes: |');
+    out.push(block(week.notes.join('\n'), 2));
+  }
   return `${out.join('\n')}\n`;
 }
 
@@ -128,17 +108,12 @@ export function plainWeek(week: ImportedWeek): unknown {
     requests: week.requests.map((r) => ({
       region: r.region,
       id: r.id,
-      ...(r.title !== undefined && { title: r.title }),
-      text: textBlock(r.text, 0).startsWith('|') ? `${r.text}\n` : r.text,
+      text: `${r.text}\n`,
       ...(r.date !== undefined && { date: r.date }),
       audience: r.audience,
-      ...(r.expires !== undefined && { expires: r.expires }),
     })),
   };
-  if (week.notes.length > 0) {
-    const notes = week.notes.join('\n');
-    data.notes = textBlock(notes, 0).startsWith('|') ? `${notes}\n` : notes;
-  }
+  if (week.notes.length > 0) data.notes = `${week.notes.join('\n')}\n`;
   return data;
 }
 
