@@ -94,6 +94,11 @@ program
   .action(run(async () => (await import('./cli/doctor.js')).doctorCommand));
 
 program
+  .command('coordinator-link')
+  .description('print a single-use sign-in link to the coordinator page (valid 15 minutes)')
+  .action(run(async () => (await import('./cli/coordinator-link.js')).coordinatorLinkCommand));
+
+program
   .command('deploy-commands')
   .description('register the Discord slash commands (once, not on every start)')
   .option('--guild <id>', 'register in one server only (instant; global takes up to an hour)')

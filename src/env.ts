@@ -9,15 +9,17 @@ export interface Env {
   discord?: { token: string; applicationId?: string; apiUrl?: string };
   databaseUrl: string;
   port: number;
+  /** PUBLIC_URL: the origin of the links the bot hands out (coordinator sign-in); see publicUrlOf. */
+  publicUrl?: string;
   metricsPort?: number;
   /** PRAYERBOT_LEASE_SECONDS: the ledger claim lease (default 120 s); for tests and trials. */
   leaseMs?: number;
   /** PRAYERBOT_SHARD_LEASE_SECONDS: a Discord shard's lease between replicas (default 30 s); for tests and trials. */
   shardLeaseMs?: number;
+  /** PRAYERBOT_SWEEP_SECONDS: how often the sweep runs (default 60 s); for tests and trials. */
+  sweepMs?: number;
   /** Unset: info, or warn in the console chat. */
   logLevel?: string;
-  /** PUBLIC_URL: the origin every link the bot hands out starts with (default http://127.0.0.1:<PORT>). */
-  publicUrl?: string;
   /**
    * TRUSTED_PROXY: addresses of the reverse proxies in front of the bot. Only requests from
    * them have their X-Forwarded-For believed (per-address limits on the coordinator page).
@@ -49,6 +51,33 @@ function port(name: string, raw: string | undefined, fallback: number | undefine
   return n;
 }
 
+/**
+ * PUBLIC_URL as an origin (`https://prayer.example.org`): http or https, a host, maybe a port,
+ * nothing else. Links are built from it alone, never from a request's Host header, so a path,
+ * query or credentials in it would be a mistake worth stopping for.
+ */
+function origin(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new EnvError(`PUBLIC_URL must be an origin like https://prayer.example.org, not "${raw}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new EnvError(`PUBLIC_URL must start with https:// (or http://), not "${url.protocol}"`);
+  }
+  if (url.username || url.password) throw new EnvError('PUBLIC_URL must not carry a user name or password');
+  if (url.pathname !== '/' || url.search || url.hash) {
+    throw new EnvError(`PUBLIC_URL must be an origin only (like ${url.origin}), without a path, query or #fragment`);
+  }
+  return url.origin;
+}
+
+/** The base of the links the bot hands out: PUBLIC_URL, else http://127.0.0.1:<port>. */
+export function publicUrlOf(env: Pick<Env, 'publicUrl'>, port: number): string {
+  return env.publicUrl ?? `http://127.0.0.1:${port}`;
+}
+
 const LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
@@ -60,6 +89,8 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     databaseUrl: get('DATABASE_URL') ?? 'sqlite:data/prayerbot.db',
     port: port('PORT', get('PORT'), 3000)!,
   };
+  const publicUrl = get('PUBLIC_URL');
+  if (publicUrl !== undefined) env.publicUrl = origin(publicUrl);
   const lease = get('PRAYERBOT_LEASE_SECONDS');
   if (lease !== undefined) {
     const seconds = Number(lease);
@@ -74,13 +105,17 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     }
     env.shardLeaseMs = Math.round(seconds * 1000);
   }
+  const sweep = get('PRAYERBOT_SWEEP_SECONDS');
+  if (sweep !== undefined) {
+    const seconds = Number(sweep);
+    if (!Number.isFinite(seconds) || seconds < 1 || seconds > 600) throw new EnvError(`PRAYERBOT_SWEEP_SECONDS must be a number of seconds from 1 to 600, not "${sweep}"`);
+    env.sweepMs = Math.round(seconds * 1000);
+  }
   const logLevel = get('LOG_LEVEL');
   if (logLevel) env.logLevel = logLevel;
   if (env.logLevel && !LEVELS.includes(env.logLevel)) throw new EnvError(`LOG_LEVEL must be one of ${LEVELS.join(', ')}, not "${env.logLevel}"`);
   const metricsPort = port('METRICS_PORT', get('METRICS_PORT'), undefined);
   if (metricsPort !== undefined) env.metricsPort = metricsPort;
-  const publicUrl = get('PUBLIC_URL');
-  if (publicUrl !== undefined) env.publicUrl = originOnly(publicUrl);
   const proxies = get('TRUSTED_PROXY');
   if (proxies !== undefined) env.trustedProxies = proxyAddresses(proxies);
 
@@ -109,21 +144,6 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     if (apiUrl) env.discord.apiUrl = apiUrl.replace(/\/+$/, '');
   }
   return env;
-}
-
-/** PUBLIC_URL is an origin (`https://prayer.example.org`): links are built from it, never from Host. */
-function originOnly(raw: string): string {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new EnvError(`PUBLIC_URL must be an address like https://prayer.example.org, not "${raw}"`);
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new EnvError(`PUBLIC_URL must start with https:// or http://, not "${raw}"`);
-  if ((url.pathname !== '/' && url.pathname !== '') || url.search || url.hash || url.username || url.password) {
-    throw new EnvError(`PUBLIC_URL must be an origin only (scheme, host and port, like https://prayer.example.org), not "${raw}"`);
-  }
-  return url.origin;
 }
 
 /** TRUSTED_PROXY: comma-separated IP addresses. */

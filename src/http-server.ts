@@ -25,7 +25,7 @@ export function createAppServer(health: Health, slack?: RequestHandler, coordina
       return;
     }
     // Only these paths reach the web library: Bolt keeps its raw bodies, /pray its speed.
-    if (coordinator && (path === '/coordinator' || path.startsWith('/coordinator/'))) {
+    if (coordinator && (path === '/coordinator' || path?.startsWith('/coordinator/'))) {
       coordinator(req, res);
       return;
     }

@@ -4,7 +4,11 @@ import { createHash, randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Server } from 'node:http';
 import type { Logger } from 'pino';
+import { ActiveBot } from './active-bot.js';
+import { SavedWeekFeed } from './config/saved-week-feed.js';
+import { checkWeekText } from './config/saved-weeks.js';
 import { alertStaff } from './core/alerts.js';
+import type { Coordinator } from './core/coordinator/coordinator.js';
 import { CodedError } from './core/errors.js';
 import { dayOf } from './core/plan-state.js';
 import type { PlanState } from './core/plan-state.js';
@@ -12,9 +16,9 @@ import { systemClock, type ChatPlatform, type Clock } from './core/ports.js';
 import { partsOfDay } from './core/posting.js';
 import { postDocument } from './core/post-document.js';
 import { PrayerBot } from './core/prayer-bot.js';
-import { todayIn } from './core/time.js';
+import { mondayOf, todayIn } from './core/time.js';
 import { formatProblem, type ChannelConfig, type Config, type LocalDate, type Problem } from './core/types.js';
-import type { Env } from './env.js';
+import { publicUrlOf, type Env } from './env.js';
 import { close, createAppServer, listen, type RequestHandler } from './http-server.js';
 import { noMetrics } from './core/context.js';
 import { ShardedDiscord } from './discord-shards.js';
@@ -52,6 +56,8 @@ export interface RunningBot {
   metricsPort?: number;
   /** What the console chat showed first ('today' or a replay of a date). */
   shown?: { kind: 'today' | 'replay' | 'none'; date?: LocalDate };
+  /** The coordinator page's side of the bot: real store and clock, plan, week saving. */
+  coordinator: Coordinator;
   stop(): Promise<void>;
 }
 
@@ -160,38 +166,11 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     destination: options.logDestination ?? (consoleMode ? process.stderr : process.stdout),
   });
 
-  const loaded = await loadPlan(options.configPath, options.promptsDir, false);
-  if (!loaded.state) throw new StartError(`the config has errors:\n${problemLines(loaded.problems)}`, loaded.problems);
-  const firstState = loaded.state;
-  const weekErrors = loaded.problems.filter((p) => p.severity === 'error');
-
-  // The console shows today's post, or replays the newest week's nearest day on an
-  // in-memory store and a clock set to that day's post time.
-  let clock = options.clock ?? systemClock;
-  let databaseUrl = options.env.databaseUrl;
-  let shown: RunningBot['shown'] = { kind: 'none' };
-  let replayFrom: Date | undefined;
-  if (consoleMode) {
-    const today = todayIn(firstState.config.timezone, clock.now());
-    const todays = dayOf(firstState, today);
-    if (todays && todays.requests.length > 0) {
-      shown = { kind: 'today', date: today };
-    } else {
-      const date = replayDay(firstState, today);
-      if (date) {
-        shown = { kind: 'replay', date };
-        replayFrom = dayOf(firstState, date)!.postAt;
-        clock = offsetClock(replayFrom, clock);
-        databaseUrl = 'sqlite::memory:';
-      }
-    }
-  }
-  const effective = (state: PlanState) => (consoleMode ? withConfig(state, consoleConfig(state.config)) : state);
-
-  const store = await openStore(databaseUrl);
-  const owner = options.owner ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
-  const metrics = options.env.metricsPort !== undefined ? new (await import('./metrics.js')).Metrics() : undefined;
-  const teardown: Array<() => Promise<void>> = [async () => store.close()];
+  // The real store and clock: the coordinator page, sign-in and the saved weeks always use
+  // them, even while the console replays a sample week on an in-memory store.
+  const realClock = options.clock ?? systemClock;
+  const realStore = await openStore(options.env.databaseUrl);
+  const teardown: Array<() => Promise<void>> = [async () => realStore.close()];
   const stop = async () => {
     for (const step of teardown.reverse()) {
       try {
@@ -201,15 +180,49 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
       }
     }
   };
+  const savedWeeks = new SavedWeekFeed(realStore, log);
 
   try {
+    const loaded = await loadPlan(options.configPath, options.promptsDir, false, await savedWeeks.read());
+    if (!loaded.state) throw new StartError(`the config has errors:\n${problemLines(loaded.problems)}`, loaded.problems);
+    const firstState = loaded.state;
+    const weekErrors = loaded.problems.filter((p) => p.severity === 'error');
+
+    // The console shows today's post, or replays the newest week's nearest day on an
+    // in-memory store and a clock set to that day's post time.
+    let clock = realClock;
+    let shown: RunningBot['shown'] = { kind: 'none' };
+    let replayFrom: Date | undefined;
+    if (consoleMode) {
+      const today = todayIn(firstState.config.timezone, clock.now());
+      const todays = dayOf(firstState, today);
+      if (todays && todays.requests.length > 0) {
+        shown = { kind: 'today', date: today };
+      } else {
+        const date = replayDay(firstState, today);
+        if (date) {
+          shown = { kind: 'replay', date };
+          replayFrom = dayOf(firstState, date)!.postAt;
+          clock = offsetClock(replayFrom, clock);
+        }
+      }
+    }
+    const effective = (state: PlanState) => (consoleMode ? withConfig(state, consoleConfig(state.config)) : state);
+
+    const store = replayFrom ? await openStore('sqlite::memory:') : realStore;
+    if (store !== realStore) teardown.push(async () => store.close());
+    const owner = options.owner ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+    const metrics = options.env.metricsPort !== undefined ? new (await import('./metrics.js')).Metrics() : undefined;
+
     // The plan in force, for the platforms' settings (hot reload replaces it).
     let inForce = firstState;
     let consolePlatform: ConsolePlatform | undefined;
     let platforms: ChatPlatform[];
     let slackHandler: RequestHandler | undefined;
+    // The console's clock follows the bot's: the replay's until a save ends the replay.
+    let consoleClock = clock;
     if (consoleMode) {
-      consolePlatform = new ConsolePlatform({ input: options.input ?? process.stdin, output: options.output ?? process.stdout, clock });
+      consolePlatform = new ConsolePlatform({ input: options.input ?? process.stdin, output: options.output ?? process.stdout, clock: { now: () => consoleClock.now() } });
       if (shown.kind === 'replay') consolePlatform.heading = `REPLAY of ${shown.date}`;
       platforms = [consolePlatform];
     } else {
@@ -218,13 +231,14 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     }
 
     let scheduler: Scheduler | undefined;
-    let bot: PrayerBot | undefined;
+    let bot: ActiveBot | undefined;
     const source = new PlanSource(firstState, { config: options.configPath, prompts: options.promptsDir }, log, {
       changed: async (state) => {
         inForce = state;
         // Privacy facts were judged against the old settings (viewer roles, allow_public).
         bot?.ctx.inspections.clear();
-        await store.recordPlanHash(owner, state.hash, state.version);
+        // The bot's store: the replay's in-memory one until a save ends the replay.
+        await (bot?.ctx.store ?? store).recordPlanHash(owner, state.hash, state.version);
         scheduler?.reschedule(state.config);
       },
       broken: async (problems) => {
@@ -233,10 +247,43 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
         const key = createHash('sha256').update(text).digest('hex').slice(0, 16);
         await alertStaff(bot.ctx, `broken-plan:${key}`, `An edit to the plan has errors, so the last good plan keeps running:\n${text}`);
       },
-    });
-    bot = new PrayerBot({ store, clock, log, platforms, plan: () => effective(source.current()), owner, metrics: metrics ?? noMetrics, ...(replayFrom ? { sweepFrom: replayFrom } : {}), ...(options.leaseMs ? { leaseMs: options.leaseMs, renewMs: Math.max(100, Math.floor(options.leaseMs / 4)) } : {}) });
+    }, savedWeeks);
+    let port: number | undefined;
+    const coordinator: Coordinator = {
+      store: realStore,
+      clock: realClock,
+      publicUrl: () => publicUrlOf(options.env, port ?? options.env.port),
+      plan: () => source.current(),
+      weeks: {
+        check: checkWeekText,
+        saved: async (week) => {
+          // This process takes the save up at once; other replicas on their next sweep.
+          await source.followSaves();
+          if (replayFrom && week.week === mondayOf(todayIn(source.current().config.timezone, realClock.now()))) await endReplay();
+        },
+      },
+    };
+    const botOptions = { log, platforms, plan: () => effective(source.current()), owner, metrics: metrics ?? noMetrics, signIn: coordinator, ...(options.leaseMs ? { leaseMs: options.leaseMs, renewMs: Math.max(100, Math.floor(options.leaseMs / 4)) } : {}) };
+    bot = new ActiveBot(new PrayerBot({ ...botOptions, store, clock, ...(replayFrom ? { sweepFrom: replayFrom } : {}) }));
     const running = bot;
     await store.recordPlanHash(owner, firstState.hash, firstState.version);
+
+    // A week saved on the page that covers today ends the console's replay: from then on the
+    // console is the bot on the real store and clock, showing today's post.
+    const endReplay = async () => {
+      if (!replayFrom || !consolePlatform) return;
+      replayFrom = undefined;
+      consoleClock = realClock;
+      await running.swap(new PrayerBot({ ...botOptions, store: realStore, clock: realClock })).drain();
+      await realStore.recordPlanHash(owner, source.current().hash, source.current().version);
+      consolePlatform.heading = undefined;
+      const out = options.output ?? process.stdout;
+      out.write('The replay has ended: a week covering today was saved on the coordinator page.\n');
+      const today = todayIn(source.current().config.timezone, realClock.now());
+      if (dayOf(running.ctx.plan(), today)?.requests.length) await showConsolePost(running.current, consolePlatform, today);
+      else out.write('There is no prayer post today.\n');
+      log.info({ plan: source.current().hash }, 'console replay ended by a saved week');
+    };
 
     // HTTP: Slack needs it; in the console chat a busy port only costs /healthz.
     const server: Server = createAppServer(
@@ -246,7 +293,6 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
       },
       slackHandler,
     );
-    let port: number | undefined;
     try {
       port = await listen(server, options.env.port);
       teardown.push(() => close(server));
@@ -274,7 +320,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     }
 
     if (consolePlatform && shown.date) {
-      await showConsolePost(running, consolePlatform, shown.date);
+      await showConsolePost(running.current, consolePlatform, shown.date);
     } else if (consolePlatform) {
       consolePlatform.show({ title: 'No prayer requests yet', fallback: '', sections: [], verse: { text: '', reference: '' }, footer: `Add a week file to ${options.promptsDir} (see prayerbot import --help).` }, 'none');
     }
@@ -282,7 +328,12 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
       if (platform.name !== 'console') await running.resync(platform.name);
     }
 
-    scheduler = new Scheduler({ sweep: () => running.sweep(), retire: () => running.retire(), digest: () => running.digest() }, log);
+    // Weeks saved on another replica's page are taken up before the sweep checks the plan.
+    const sweep = async () => {
+      await source.followSaves();
+      return running.sweep();
+    };
+    scheduler = new Scheduler({ sweep, retire: () => running.retire(), digest: () => running.digest() }, log, options.env.sweepMs);
     await scheduler.run('sweep');
     await scheduler.run('retire');
     scheduler.start(source.current().config);
@@ -300,7 +351,21 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     }
     log.info({ port, plan: firstState.hash }, readyLine);
 
-    return { bot: running, store, log, ...(port !== undefined ? { port } : {}), ...(metricsPort !== undefined ? { metricsPort } : {}), shown, stop };
+    return {
+      // The console replay may hand over to the real bot: always the one in charge now.
+      get bot() {
+        return running.current;
+      },
+      get store() {
+        return running.ctx.store;
+      },
+      log,
+      ...(port !== undefined ? { port } : {}),
+      ...(metricsPort !== undefined ? { metricsPort } : {}),
+      shown,
+      coordinator,
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;

@@ -4,10 +4,12 @@
 import { statSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import chokidar, { type FSWatcher } from 'chokidar';
-import { checkAll } from './config/check.js';
+import type { SavedWeekFeed } from './config/saved-week-feed.js';
+import { checkPlan, newestVersion } from './config/saved-weeks.js';
 import { buildPlanState, type PlanState } from './core/plan-state.js';
 import type { Log } from './core/ports.js';
 import { formatProblem, type Problem } from './core/types.js';
+import type { SavedWeek } from './store/store.js';
 
 export interface PlanLoad {
   state?: PlanState;
@@ -39,17 +41,18 @@ function planVersion(configPath: string, promptsDir: string): Date {
 }
 
 /**
- * Loads config and prompts. With `strict`, any error means no plan (hot reload keeps the
- * old one); otherwise week files with errors are left out and the rest is used.
+ * Loads config and prompts, with the store's `saved` weeks laid over the files. With
+ * `strict`, any error means no plan (hot reload keeps the old one); otherwise week files with
+ * errors are left out and the rest is used.
  */
-export async function loadPlan(configPath: string, promptsDir: string, strict: boolean): Promise<PlanLoad> {
-  const result = await checkAll(configPath, promptsDir);
+export async function loadPlan(configPath: string, promptsDir: string, strict: boolean, saved: readonly SavedWeek[] = []): Promise<PlanLoad> {
+  const result = await checkPlan(configPath, promptsDir, saved);
   const errors = result.problems.filter((p) => p.severity === 'error');
   if (!result.config) return { problems: result.problems };
   if (strict && errors.length > 0) return { problems: result.problems };
   const broken = new Set(errors.map((p) => p.file));
   const weeks = result.weeks.filter((w) => !broken.has(w.source));
-  return { state: buildPlanState(result.config, weeks, planVersion(configPath, promptsDir)), problems: result.problems };
+  return { state: buildPlanState(result.config, weeks, newestVersion(planVersion(configPath, promptsDir), saved)), problems: result.problems };
 }
 
 export class PlanSource {
@@ -65,6 +68,8 @@ export class PlanSource {
       changed(state: PlanState): Promise<void> | void;
       broken(problems: Problem[]): Promise<void> | void;
     },
+    /** The store's saved weeks, laid over the files on every reload. */
+    private readonly saved?: SavedWeekFeed,
   ) {}
 
   current(): PlanState {
@@ -90,7 +95,7 @@ export class PlanSource {
   }
 
   async reload(): Promise<boolean> {
-    const loaded = await loadPlan(this.paths.config, this.paths.prompts, true);
+    const loaded = await loadPlan(this.paths.config, this.paths.prompts, true, await this.saved?.read());
     if (!loaded.state) {
       this.log.warn({ problems: loaded.problems.length }, 'plan edit has errors; keeping the last good plan');
       await this.events.broken(loaded.problems.filter((p) => p.severity === 'error'));
@@ -103,6 +108,20 @@ export class PlanSource {
       await this.events.changed(loaded.state);
     }
     return true;
+  }
+
+  /**
+   * Reloads when a week was saved on the page since the last read, here or on another
+   * replica (the sweep calls it every minute; a save in this process calls it at once).
+   */
+  async followSaves(): Promise<void> {
+    if (!this.saved || !(await this.saved.changed())) return;
+    const reload = this.reloading.then(() => this.reload());
+    this.reloading = reload.then(
+      () => undefined,
+      () => undefined,
+    );
+    await reload;
   }
 
   async close(): Promise<void> {

@@ -24,6 +24,8 @@ export class Scheduler {
   constructor(
     private readonly jobs: SchedulerJobs,
     private readonly log: Log,
+    /** PRAYERBOT_SWEEP_SECONDS (tests and trials); a minute otherwise. */
+    private readonly sweepEveryMs = SWEEP_EVERY_MS,
   ) {}
 
   /** Runs a job unless the same job is still running (ticks never pile up). */
@@ -40,7 +42,7 @@ export class Scheduler {
 
   start(config: Config): void {
     this.schedule(config);
-    this.timers.push(setInterval(() => void this.run('sweep'), SWEEP_EVERY_MS));
+    this.timers.push(setInterval(() => void this.run('sweep'), this.sweepEveryMs));
     this.timers.push(setInterval(() => void this.run('retire'), RETIRE_EVERY_MS));
   }
 

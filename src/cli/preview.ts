@@ -6,10 +6,12 @@
 // note on stderr (the console chat's first run replays the newest week the same way); with
 // no week files at all, or no file for an explicit `--week`, it says so and exits 1.
 // Exit codes: 0 shown, 1 problems (missing files, errors in the config or the week), 2 usage.
+import { join } from 'node:path';
 import type { GlobalOptions } from '../cli.js';
 import { loadConfig } from '../config/load-config.js';
 import { loadPrompts } from '../config/load-prompts.js';
 import { planIssueProblem } from '../config/check.js';
+import { withSavedWeeks } from '../config/saved-weeks.js';
 import { planWeek } from '../core/plan/plan.js';
 import { previewWeek, type DayReport } from '../core/plan/week-preview.js';
 import { systemClock, type Clock } from '../core/ports.js';
@@ -27,6 +29,8 @@ import {
 } from '../core/time.js';
 import type { ChannelConfig, Config, LocalDate, PostPart, Problem, WeekPlan } from '../core/types.js';
 import { formatProblem } from '../core/types.js';
+import type { SavedWeek } from '../store/store.js';
+import { savedWeeksOrWarn } from './saved-weeks.js';
 
 export interface PreviewOptions {
   week?: string;
@@ -39,12 +43,15 @@ export interface PreviewIo {
   out(text: string): void;
   err(text: string): void;
   clock: Clock;
+  /** The weeks saved on the coordinator page (none when absent). */
+  savedWeeks?: () => Promise<SavedWeek[]>;
 }
 
 const realIo: PreviewIo = {
   out: (text) => process.stdout.write(`${text}\n`),
   err: (text) => process.stderr.write(`${text}\n`),
   clock: systemClock,
+  savedWeeks: () => savedWeeksOrWarn('preview', (text) => process.stderr.write(`${text}\n`)),
 };
 
 export async function previewCommand(globals: GlobalOptions, opts: PreviewOptions): Promise<number> {
@@ -80,7 +87,9 @@ export async function preview(globals: GlobalOptions, opts: PreviewOptions, io: 
     }
   }
 
-  const { weeks, problems: promptProblems } = await loadPrompts(globals.prompts, config);
+  // A week saved on the coordinator page replaces the file of the same week.
+  const files = await loadPrompts(globals.prompts, config);
+  const { weeks, problems: promptProblems } = withSavedWeeks(config, globals.prompts, files, (await io.savedWeeks?.()) ?? []);
   const choice = chooseWeek(config, weeks, promptProblems, opts.week, io.clock.now());
   if (!choice.week) {
     const expected = choice.expectedFile;
@@ -94,7 +103,7 @@ export async function preview(globals: GlobalOptions, opts: PreviewOptions, io: 
   const { days, issues } = planWeek(config, week);
   const problems: Problem[] = [
     ...loadedConfig.problems,
-    ...promptProblems.filter((p) => p.file === week.source),
+    ...promptProblems.filter((p) => p.file === week.source || p.file === join(globals.prompts, `${week.week}.yaml`)),
     ...issues.map((issue) => planIssueProblem(issue, config, week)),
   ];
   const unique = dedupe(problems);

@@ -11,6 +11,7 @@ import { EnvError, loadDotEnv, readEnv, secretValues, type Env } from '../env.js
 import { createLogger, redact } from '../logger.js';
 import { consoleConfig, createPlatforms } from '../main.js';
 import { loadPlan } from '../plan-source.js';
+import { SavedWeekFeed } from '../config/saved-week-feed.js';
 import { ConsolePlatform } from '../platforms/console/console-platform.js';
 import { openStore } from '../store/open-store.js';
 
@@ -31,13 +32,14 @@ export async function openSession(globals: GlobalOptions, opts: { platforms: boo
   const secrets = secretValues();
   const env = readEnv();
   const log = await createLogger({ level: env.logLevel ?? 'warn', secrets, destination: process.stderr });
-  const loaded = await loadPlan(globals.config, globals.prompts, false);
-  if (!loaded.state) throw new Error(`the config has errors:\n${loaded.problems.map(formatProblem).join('\n')}`);
-  const consoleMode = !env.slack && !env.discord;
-  const plan: PlanState = consoleMode ? { ...loaded.state, config: consoleConfig(loaded.state.config) } : loaded.state;
   const store = await openStore(env.databaseUrl);
   let platforms: ChatPlatform[] = [];
   try {
+    // The plan includes the weeks saved on the coordinator page.
+    const loaded = await loadPlan(globals.config, globals.prompts, false, await new SavedWeekFeed(store, log).read());
+    if (!loaded.state) throw new Error(`the config has errors:\n${loaded.problems.map(formatProblem).join('\n')}`);
+    const consoleMode = !env.slack && !env.discord;
+    const plan: PlanState = consoleMode ? { ...loaded.state, config: consoleConfig(loaded.state.config) } : loaded.state;
     if (opts.platforms) {
       platforms = consoleMode
         ? [new ConsolePlatform({ input: process.stdin, output: process.stdout, clock: systemClock })]

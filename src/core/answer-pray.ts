@@ -9,6 +9,7 @@ import { channelMayCarry } from './plan/channel-posts.js';
 import { postDocument } from './post-document.js';
 import type { PrayAnswer, PrayCaller, PrayCommand } from './ports.js';
 import { parsePray } from './pray-command.js';
+import { actorOf } from './coordinator/sign-in.js';
 import { summarize, tallyTable } from './tally.js';
 import { formatLongDate, mondayOf, todayIn, weekDates } from './time.js';
 import type { ChannelConfig, Config, PostPart, Region, ScheduledRequest } from './types.js';
@@ -35,7 +36,7 @@ const HELP = [
   '/pray <region> — that region\'s current request (e.g. /pray latin america)',
   '/pray week — this week\'s plan',
   '/pray help — this help',
-  'Staff: /pray stats — this week\'s tally; /pray retract WEEK/ID — take a request down everywhere',
+  'Staff: /pray stats — this week\'s tally; /pray retract WEEK/ID — take a request down everywhere; /pray coordinator — a sign-in link to the coordinator page',
 ].join('\n');
 
 function regionList(regions: Region[]): string {
@@ -44,6 +45,8 @@ function regionList(regions: Region[]): string {
 
 export interface PrayDeps {
   retract(subject: string): Promise<string>;
+  /** `/pray coordinator`: a sign-in link for this actor; absent where the page is not served. */
+  signInLink?(actor: string): Promise<PrayAnswer>;
 }
 
 export async function answerPray(ctx: CoreContext, command: PrayCommand, deps: PrayDeps): Promise<PrayAnswer> {
@@ -69,8 +72,13 @@ export async function answerPray(ctx: CoreContext, command: PrayCommand, deps: P
     case 'stats':
     case 'retract':
     case 'retract-usage':
+    case 'coordinator':
       if (!isStaff(config, command)) {
         return { kind: 'text', text: 'Sorry — that form of /pray is for the prayer coordinators. Try /pray or /pray help.' };
+      }
+      if (intent.kind === 'coordinator') {
+        if (!deps.signInLink) return { kind: 'text', text: 'The coordinator page is not served here: run `prayerbot coordinator-link` where the bot runs.' };
+        return deps.signInLink(actorOf(command));
       }
       if (intent.kind === 'stats') {
         const week = mondayOf(today);

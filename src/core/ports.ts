@@ -160,7 +160,8 @@ export interface PrayCommand extends PrayCaller {
 }
 
 export type PrayAnswer =
-  | { kind: 'text'; text: string; monospace?: boolean }
+  /** `noPreview`: the text holds a link that must not be previewed (a sign-in link). */
+  | { kind: 'text'; text: string; monospace?: boolean; noPreview?: boolean }
   | { kind: 'post'; doc: PostDocument };
 
 /** What adapters call into the core. */

@@ -9,6 +9,7 @@ export type PrayIntent =
   | { kind: 'help' }
   | { kind: 'week' }
   | { kind: 'stats' }
+  | { kind: 'coordinator' }
   | { kind: 'retract'; id: string }
   | { kind: 'retract-usage' }
   | { kind: 'region'; region: Region }
@@ -52,6 +53,7 @@ export function parsePray(text: string, regions: Region[]): PrayIntent {
     if (keyword === 'help') return { kind: 'help' };
     if (keyword === 'week') return { kind: 'week' };
     if (keyword === 'stats') return { kind: 'stats' };
+    if (keyword === 'coordinator') return { kind: 'coordinator' };
     if (keyword === 'retract') return { kind: 'retract-usage' };
   } else if (keyword === 'retract' && rest.length === 1) {
     return { kind: 'retract', id: rest[0]! };

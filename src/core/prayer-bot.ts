@@ -13,6 +13,7 @@ import { isRetractSubject, retireExpired, retract, type RetentionAction } from '
 import { summarize, type TallySummary } from './tally.js';
 import type { LocalDate, PlatformName } from './types.js';
 import type { Store } from '../store/store.js';
+import { signInLinkAnswer, type SignInSetup } from './coordinator/sign-in.js';
 
 export interface PrayerBotOptions {
   store: Store;
@@ -25,12 +26,15 @@ export interface PrayerBotOptions {
   leaseMs?: number;
   renewMs?: number;
   sweepFrom?: Date;
+  /** Where `/pray coordinator` issues sign-in links (the real store and clock); absent: not served. */
+  signIn?: SignInSetup;
 }
 
 export class PrayerBot implements Inbound {
   readonly ctx: CoreContext;
   private readonly ingest: ReactionIngest;
   private readonly lookups = new ReactionLookups();
+  private readonly signIn: SignInSetup | undefined;
 
   constructor(options: PrayerBotOptions) {
     this.ctx = {
@@ -48,6 +52,7 @@ export class PrayerBot implements Inbound {
       ...(options.sweepFrom ? { sweepFrom: options.sweepFrom } : {}),
     };
     this.ingest = new ReactionIngest(options.store);
+    this.signIn = options.signIn;
   }
 
   // --- Inbound: what adapters call ------------------------------------------------------
@@ -67,8 +72,10 @@ export class PrayerBot implements Inbound {
 
   async pray(command: PrayCommand): Promise<PrayAnswer> {
     try {
+      const signIn = this.signIn;
       return await answerPray(this.ctx, command, {
         retract: async (subject) => this.retractForChat(subject),
+        ...(signIn ? { signInLink: (actor: string) => signInLinkAnswer(signIn, actor) } : {}),
       });
     } catch (error) {
       this.ctx.log.error({ err: describe(error), platform: command.platform }, '/pray failed');

@@ -206,6 +206,73 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'reactions remember the id of the last event applied to them',
     sql: 'ALTER TABLE reactions ADD COLUMN last_event_id TEXT;',
   },
+  {
+    version: 4,
+    // The coordinator page. Tokens and session ids are stored only as SHA-256 hashes, so a
+    // copy of the database signs nobody in; any replica can redeem a link or read a session.
+    // Saved weeks keep every version (restoring one saves it again as the newest).
+    name: 'coordinator page: sign-in tokens, sessions, saved weeks, audit actor',
+    sqlite: `
+      CREATE TABLE sign_in_tokens (
+        token_hash TEXT    PRIMARY KEY,
+        actor      TEXT    NOT NULL,
+        created_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL,
+        used_at    INTEGER
+      ) STRICT;
+      CREATE INDEX sign_in_tokens_by_actor ON sign_in_tokens (actor, created_at);
+
+      CREATE TABLE coordinator_sessions (
+        session_hash     TEXT    PRIMARY KEY,
+        actor            TEXT    NOT NULL,
+        created_at       INTEGER NOT NULL,
+        expires_at       INTEGER NOT NULL,
+        staff_checked_at INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX coordinator_sessions_by_actor ON coordinator_sessions (actor);
+
+      CREATE TABLE saved_weeks (
+        week     TEXT    NOT NULL CHECK (week GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+        version  INTEGER NOT NULL CHECK (version >= 1),
+        yaml     TEXT    NOT NULL,
+        actor    TEXT    NOT NULL,
+        saved_at INTEGER NOT NULL,
+        PRIMARY KEY (week, version)
+      ) STRICT;
+
+      ALTER TABLE audit ADD COLUMN actor TEXT;
+    `,
+    postgres: `
+      CREATE TABLE sign_in_tokens (
+        token_hash text        PRIMARY KEY,
+        actor      text        NOT NULL,
+        created_at timestamptz NOT NULL,
+        expires_at timestamptz NOT NULL,
+        used_at    timestamptz
+      );
+      CREATE INDEX sign_in_tokens_by_actor ON sign_in_tokens (actor, created_at);
+
+      CREATE TABLE coordinator_sessions (
+        session_hash     text        PRIMARY KEY,
+        actor            text        NOT NULL,
+        created_at       timestamptz NOT NULL,
+        expires_at       timestamptz NOT NULL,
+        staff_checked_at timestamptz NOT NULL
+      );
+      CREATE INDEX coordinator_sessions_by_actor ON coordinator_sessions (actor);
+
+      CREATE TABLE saved_weeks (
+        week     date        NOT NULL,
+        version  integer     NOT NULL CHECK (version >= 1),
+        yaml     text        NOT NULL,
+        actor    text        NOT NULL,
+        saved_at timestamptz NOT NULL,
+        PRIMARY KEY (week, version)
+      );
+
+      ALTER TABLE audit ADD COLUMN actor text;
+    `,
+  },
 ];
 
 /** The statement that creates the bookkeeping table, in either dialect. */

@@ -42,7 +42,7 @@ export async function openStore(databaseUrl: string | undefined, options: OpenSt
 }
 
 /** `sqlite:data/x.db` → `data/x.db`; `sqlite:///abs/x.db` → `/abs/x.db`; `sqlite::memory:` → `:memory:`. */
-function sqlitePath(url: string): string {
+export function sqlitePath(url: string): string {
   const rest = url.slice('sqlite:'.length);
   return rest.startsWith('//') ? rest.slice(2) : rest;
 }

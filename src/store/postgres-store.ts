@@ -12,11 +12,15 @@ import { canTakeOver, leaseEnd } from './post-claims.js';
 import type {
   AuditEntry,
   ClaimOutcome,
+  CoordinatorSession,
   PostClaim,
   PostRecord,
   PostState,
   PostTally,
   ReactionChange,
+  SavedWeek,
+  SignInToken,
+  SignInTokenState,
   Store,
 } from './store.js';
 import type { LocalDate, PlatformName } from '../core/types.js';
@@ -96,6 +100,22 @@ function toPost(row: PostRow): PostRecord {
     frozenCount: row.frozen_count,
   };
 }
+
+const SAVED_WEEK_COLUMNS = `to_char(week, 'YYYY-MM-DD') AS week, version, yaml, actor, saved_at`;
+
+interface SavedWeekRow {
+  week: string;
+  version: number;
+  yaml: string;
+  actor: string;
+  saved_at: Date;
+}
+
+function toSavedWeek(row: SavedWeekRow): SavedWeek {
+  return { week: row.week, version: row.version, yaml: row.yaml, actor: row.actor, savedAt: row.saved_at };
+}
+
+const DAY_MS = 86_400_000;
 
 export interface PostgresStoreOptions {
   /** Keep the tables in this schema (created when absent) instead of the default search_path. */
@@ -400,19 +420,21 @@ export class PostgresStore implements Store {
   }
 
   async audit(entry: AuditEntry): Promise<void> {
-    await this.pool.query('INSERT INTO audit (at, action, subject, detail) VALUES ($1, $2, $3, $4)', [
+    await this.pool.query('INSERT INTO audit (at, action, subject, detail, actor) VALUES ($1, $2, $3, $4, $5)', [
       entry.at,
       entry.action,
       entry.subject,
       entry.detail,
+      entry.actor ?? null,
     ]);
   }
 
   async listAudit(limit: number): Promise<AuditEntry[]> {
-    const result = await this.pool.query<AuditEntry>('SELECT at, action, subject, detail FROM audit ORDER BY at DESC, id DESC LIMIT $1', [
-      Math.max(0, Math.floor(limit)),
-    ]);
-    return result.rows.map((r) => ({ at: r.at, action: r.action, subject: r.subject, detail: r.detail }));
+    const result = await this.pool.query<Omit<AuditEntry, 'actor'> & { actor: string | null }>(
+      'SELECT at, action, subject, detail, actor FROM audit ORDER BY at DESC, id DESC LIMIT $1',
+      [Math.max(0, Math.floor(limit))],
+    );
+    return result.rows.map((r) => ({ at: r.at, action: r.action, subject: r.subject, detail: r.detail, ...(r.actor !== null ? { actor: r.actor } : {}) }));
   }
 
   // --- retractions -----------------------------------------------------------------------
@@ -459,6 +481,111 @@ export class PostgresStore implements Store {
   async newestPlanHash(): Promise<string | undefined> {
     const result = await this.pool.query<{ hash: string }>('SELECT hash FROM plan_hashes ORDER BY recorded_at DESC, id DESC LIMIT 1');
     return result.rows[0]?.hash;
+  }
+
+  // --- coordinator page ------------------------------------------------------------------
+
+  async addSignInToken(token: SignInToken): Promise<void> {
+    await this.transaction(async (c) => {
+      // Long-expired tokens say nothing any more (a day keeps "expired" answerable).
+      await c.query('DELETE FROM sign_in_tokens WHERE expires_at < $1', [new Date(token.createdAt.getTime() - DAY_MS)]);
+      await c.query('INSERT INTO sign_in_tokens (token_hash, actor, created_at, expires_at) VALUES ($1, $2, $3, $4)', [
+        token.tokenHash,
+        token.actor,
+        token.createdAt,
+        token.expiresAt,
+      ]);
+    });
+  }
+
+  async signInTokenState(tokenHash: string, now: Date): Promise<SignInTokenState> {
+    const result = await this.pool.query<{ expires_at: Date; used_at: Date | null }>(
+      'SELECT expires_at, used_at FROM sign_in_tokens WHERE token_hash = $1',
+      [tokenHash],
+    );
+    const row = result.rows[0];
+    if (row === undefined) return 'unknown';
+    if (row.used_at !== null) return 'used';
+    return row.expires_at.getTime() > now.getTime() ? 'valid' : 'expired';
+  }
+
+  async redeemSignInToken(tokenHash: string, now: Date): Promise<string | undefined> {
+    // A concurrent redeemer waits on the row lock, then re-checks used_at on the committed
+    // row and finds it set: exactly one UPDATE returns the actor.
+    const result = await this.pool.query<{ actor: string }>(
+      'UPDATE sign_in_tokens SET used_at = $2 WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2 RETURNING actor',
+      [tokenHash, now],
+    );
+    return result.rows[0]?.actor;
+  }
+
+  async countSignInTokens(actor: string, since: Date): Promise<number> {
+    const result = await this.pool.query<{ n: string }>('SELECT count(*) AS n FROM sign_in_tokens WHERE actor = $1 AND created_at >= $2', [actor, since]);
+    return Number(result.rows[0]?.n ?? 0);
+  }
+
+  async addSession(session: CoordinatorSession): Promise<void> {
+    await this.transaction(async (c) => {
+      await c.query('DELETE FROM coordinator_sessions WHERE expires_at <= $1', [session.createdAt]);
+      await c.query(
+        'INSERT INTO coordinator_sessions (session_hash, actor, created_at, expires_at, staff_checked_at) VALUES ($1, $2, $3, $4, $5)',
+        [session.sessionHash, session.actor, session.createdAt, session.expiresAt, session.staffCheckedAt],
+      );
+    });
+  }
+
+  async getSession(sessionHash: string, now: Date): Promise<CoordinatorSession | undefined> {
+    const result = await this.pool.query<{ session_hash: string; actor: string; created_at: Date; expires_at: Date; staff_checked_at: Date }>(
+      'SELECT session_hash, actor, created_at, expires_at, staff_checked_at FROM coordinator_sessions WHERE session_hash = $1 AND expires_at > $2',
+      [sessionHash, now],
+    );
+    const row = result.rows[0];
+    if (row === undefined) return undefined;
+    return { sessionHash: row.session_hash, actor: row.actor, createdAt: row.created_at, expiresAt: row.expires_at, staffCheckedAt: row.staff_checked_at };
+  }
+
+  async markSessionStaffChecked(sessionHash: string, at: Date): Promise<void> {
+    await this.pool.query('UPDATE coordinator_sessions SET staff_checked_at = $2 WHERE session_hash = $1', [sessionHash, at]);
+  }
+
+  async endSession(sessionHash: string): Promise<void> {
+    await this.pool.query('DELETE FROM coordinator_sessions WHERE session_hash = $1', [sessionHash]);
+  }
+
+  async endSessionsOf(actor: string): Promise<void> {
+    await this.pool.query('DELETE FROM coordinator_sessions WHERE actor = $1', [actor]);
+  }
+
+  async saveWeek(week: LocalDate, yaml: string, actor: string, now: Date): Promise<SavedWeek> {
+    return this.transaction(async (c) => {
+      // Saves of one week queue on a transaction-scoped lock, so each takes the next version.
+      await c.query(`SELECT pg_advisory_xact_lock(hashtext('prayerbot.saved_weeks:' || $1::text))`, [week]);
+      const result = await c.query<SavedWeekRow>(
+        `INSERT INTO saved_weeks (week, version, yaml, actor, saved_at)
+         SELECT $1::date, coalesce(max(version), 0) + 1, $2, $3, $4 FROM saved_weeks WHERE week = $1::date
+         RETURNING ${SAVED_WEEK_COLUMNS}`,
+        [week, yaml, actor, now],
+      );
+      return toSavedWeek(result.rows[0]!);
+    });
+  }
+
+  async savedWeeks(): Promise<SavedWeek[]> {
+    const result = await this.pool.query<SavedWeekRow>(
+      `SELECT DISTINCT ON (saved_weeks.week) ${SAVED_WEEK_COLUMNS} FROM saved_weeks ORDER BY saved_weeks.week, version DESC`,
+    );
+    return result.rows.map(toSavedWeek);
+  }
+
+  async weekVersions(week: LocalDate): Promise<SavedWeek[]> {
+    const result = await this.pool.query<SavedWeekRow>(`SELECT ${SAVED_WEEK_COLUMNS} FROM saved_weeks WHERE week = $1::date ORDER BY version DESC`, [week]);
+    return result.rows.map(toSavedWeek);
+  }
+
+  async savedWeeksStamp(): Promise<string> {
+    const result = await this.pool.query<{ n: string; newest: Date | null }>('SELECT count(*) AS n, max(saved_at) AS newest FROM saved_weeks');
+    const row = result.rows[0];
+    return !row || row.newest === null ? '' : `${row.n}:${row.newest.getTime()}`;
   }
 
   // --- helpers ---------------------------------------------------------------------------

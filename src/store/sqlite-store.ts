@@ -13,11 +13,15 @@ import { canTakeOver, leaseEnd } from './post-claims.js';
 import type {
   AuditEntry,
   ClaimOutcome,
+  CoordinatorSession,
   PostClaim,
   PostRecord,
   PostState,
   PostTally,
   ReactionChange,
+  SavedWeek,
+  SignInToken,
+  SignInTokenState,
   Store,
 } from './store.js';
 import type { LocalDate, PlatformName } from '../core/types.js';
@@ -47,6 +51,30 @@ interface PostRow {
 const POST_COLUMNS = `key, platform, channel_id, date, part, week, state, regions, request_keys, owner,
   lease_until, claimed_at, message_id, sent_at, attempts, last_error, retryable, ended_at, frozen_count`;
 const POST_ORDER = 'ORDER BY date, platform, channel_id, part, key';
+
+interface SavedWeekRow {
+  week: string;
+  version: number;
+  yaml: string;
+  actor: string;
+  saved_at: number;
+}
+
+interface SessionRow {
+  session_hash: string;
+  actor: string;
+  created_at: number;
+  expires_at: number;
+  staff_checked_at: number;
+}
+
+const SAVED_WEEK_COLUMNS = 'week, version, yaml, actor, saved_at';
+
+function toSavedWeek(row: SavedWeekRow): SavedWeek {
+  return { week: row.week, version: row.version, yaml: row.yaml, actor: row.actor, savedAt: new Date(row.saved_at) };
+}
+
+const DAY_MS = 86_400_000;
 
 /** How long a statement waits for another process's write lock before failing (ms). */
 const BUSY_TIMEOUT_MS = 5_000;
@@ -359,15 +387,15 @@ export class SqliteStore implements Store {
 
   async audit(entry: AuditEntry): Promise<void> {
     this
-      .sql('INSERT INTO audit (at, action, subject, detail) VALUES (?, ?, ?, ?)')
-      .run(entry.at.getTime(), entry.action, entry.subject, entry.detail);
+      .sql('INSERT INTO audit (at, action, subject, detail, actor) VALUES (?, ?, ?, ?, ?)')
+      .run(entry.at.getTime(), entry.action, entry.subject, entry.detail, entry.actor ?? null);
   }
 
   async listAudit(limit: number): Promise<AuditEntry[]> {
     const rows = this
-      .sql('SELECT at, action, subject, detail FROM audit ORDER BY at DESC, id DESC LIMIT ?')
-      .all(Math.max(0, Math.floor(limit))) as Array<{ at: number; action: string; subject: string; detail: string }>;
-    return rows.map((r) => ({ at: new Date(r.at), action: r.action, subject: r.subject, detail: r.detail }));
+      .sql('SELECT at, action, subject, detail, actor FROM audit ORDER BY at DESC, id DESC LIMIT ?')
+      .all(Math.max(0, Math.floor(limit))) as Array<{ at: number; action: string; subject: string; detail: string; actor: string | null }>;
+    return rows.map((r) => ({ at: new Date(r.at), action: r.action, subject: r.subject, detail: r.detail, ...(r.actor !== null ? { actor: r.actor } : {}) }));
   }
 
   // --- retractions -----------------------------------------------------------------------
@@ -414,6 +442,113 @@ export class SqliteStore implements Store {
   async newestPlanHash(): Promise<string | undefined> {
     const row = this.sql('SELECT hash FROM plan_hashes ORDER BY recorded_at DESC, id DESC LIMIT 1').get() as { hash: string } | undefined;
     return row?.hash;
+  }
+
+  // --- coordinator page ------------------------------------------------------------------
+
+  async addSignInToken(token: SignInToken): Promise<void> {
+    const run = this.db.transaction(() => {
+      // Long-expired tokens say nothing any more (a day keeps "expired" answerable).
+      this.sql('DELETE FROM sign_in_tokens WHERE expires_at < ?').run(token.createdAt.getTime() - DAY_MS);
+      this
+        .sql('INSERT INTO sign_in_tokens (token_hash, actor, created_at, expires_at) VALUES (?, ?, ?, ?)')
+        .run(token.tokenHash, token.actor, token.createdAt.getTime(), token.expiresAt.getTime());
+    });
+    run.immediate();
+  }
+
+  async signInTokenState(tokenHash: string, now: Date): Promise<SignInTokenState> {
+    const row = this.sql('SELECT expires_at, used_at FROM sign_in_tokens WHERE token_hash = ?').get(tokenHash) as
+      | { expires_at: number; used_at: number | null }
+      | undefined;
+    if (row === undefined) return 'unknown';
+    if (row.used_at !== null) return 'used';
+    return row.expires_at > now.getTime() ? 'valid' : 'expired';
+  }
+
+  async redeemSignInToken(tokenHash: string, now: Date): Promise<string | undefined> {
+    // One conditional statement: of several redeemers, only the first finds used_at NULL.
+    const row = this
+      .sql('UPDATE sign_in_tokens SET used_at = @now WHERE token_hash = @hash AND used_at IS NULL AND expires_at > @now RETURNING actor')
+      .get({ hash: tokenHash, now: now.getTime() }) as { actor: string } | undefined;
+    return row?.actor;
+  }
+
+  async countSignInTokens(actor: string, since: Date): Promise<number> {
+    const row = this.sql('SELECT count(*) AS n FROM sign_in_tokens WHERE actor = ? AND created_at >= ?').get(actor, since.getTime()) as { n: number };
+    return row.n;
+  }
+
+  async addSession(session: CoordinatorSession): Promise<void> {
+    const run = this.db.transaction(() => {
+      this.sql('DELETE FROM coordinator_sessions WHERE expires_at <= ?').run(session.createdAt.getTime());
+      this
+        .sql('INSERT INTO coordinator_sessions (session_hash, actor, created_at, expires_at, staff_checked_at) VALUES (?, ?, ?, ?, ?)')
+        .run(session.sessionHash, session.actor, session.createdAt.getTime(), session.expiresAt.getTime(), session.staffCheckedAt.getTime());
+    });
+    run.immediate();
+  }
+
+  async getSession(sessionHash: string, now: Date): Promise<CoordinatorSession | undefined> {
+    const row = this
+      .sql('SELECT session_hash, actor, created_at, expires_at, staff_checked_at FROM coordinator_sessions WHERE session_hash = ? AND expires_at > ?')
+      .get(sessionHash, now.getTime()) as SessionRow | undefined;
+    if (row === undefined) return undefined;
+    return {
+      sessionHash: row.session_hash,
+      actor: row.actor,
+      createdAt: new Date(row.created_at),
+      expiresAt: new Date(row.expires_at),
+      staffCheckedAt: new Date(row.staff_checked_at),
+    };
+  }
+
+  async markSessionStaffChecked(sessionHash: string, at: Date): Promise<void> {
+    this.sql('UPDATE coordinator_sessions SET staff_checked_at = ? WHERE session_hash = ?').run(at.getTime(), sessionHash);
+  }
+
+  async endSession(sessionHash: string): Promise<void> {
+    this.sql('DELETE FROM coordinator_sessions WHERE session_hash = ?').run(sessionHash);
+  }
+
+  async endSessionsOf(actor: string): Promise<void> {
+    this.sql('DELETE FROM coordinator_sessions WHERE actor = ?').run(actor);
+  }
+
+  async saveWeek(week: LocalDate, yaml: string, actor: string, now: Date): Promise<SavedWeek> {
+    // Under BEGIN IMMEDIATE no other writer can take the same version number in between.
+    const run = this.db.transaction((): SavedWeek => {
+      const row = this
+        .sql(
+          `INSERT INTO saved_weeks (week, version, yaml, actor, saved_at)
+           SELECT @week, coalesce(max(version), 0) + 1, @yaml, @actor, @now FROM saved_weeks WHERE week = @week
+           RETURNING ${SAVED_WEEK_COLUMNS}`,
+        )
+        .get({ week, yaml, actor, now: now.getTime() }) as SavedWeekRow;
+      return toSavedWeek(row);
+    });
+    return run.immediate();
+  }
+
+  async savedWeeks(): Promise<SavedWeek[]> {
+    const rows = this
+      .sql(
+        `SELECT ${SAVED_WEEK_COLUMNS} FROM saved_weeks s
+         WHERE version = (SELECT max(version) FROM saved_weeks n WHERE n.week = s.week)
+         ORDER BY week`,
+      )
+      .all() as SavedWeekRow[];
+    return rows.map(toSavedWeek);
+  }
+
+  async weekVersions(week: LocalDate): Promise<SavedWeek[]> {
+    const rows = this.sql(`SELECT ${SAVED_WEEK_COLUMNS} FROM saved_weeks WHERE week = ? ORDER BY version DESC`).all(week) as SavedWeekRow[];
+    return rows.map(toSavedWeek);
+  }
+
+  async savedWeeksStamp(): Promise<string> {
+    const row = this.sql('SELECT count(*) AS n, max(saved_at) AS newest FROM saved_weeks').get() as { n: number; newest: number | null };
+    return row.n === 0 ? '' : `${row.n}:${row.newest}`;
   }
 
   // --- helpers ---------------------------------------------------------------------------

@@ -81,7 +81,37 @@ export interface AuditEntry {
   action: string; // 'retire' | 'retract' | 'retract-undo' | 'edit' | 'forget-week' | …
   subject: string; // ledger key, request key, week
   detail: string;
+  /** Who did it: `slack:U123`, `discord:123`, `cli`, `console`; absent for the bot's own actions. */
+  actor?: string;
 }
+
+// --- coordinator page records -----------------------------------------------------------
+/** One saved version of a week's YAML text (the week file format). */
+export interface SavedWeek {
+  week: LocalDate;
+  /** 1 for the first save of the week, then +1 per save. */
+  version: number;
+  yaml: string;
+  actor: string;
+  savedAt: Date;
+}
+/** A sign-in link, stored only as the SHA-256 (hex) of its random token. */
+export interface SignInToken {
+  tokenHash: string;
+  actor: string;
+  createdAt: Date;
+  expiresAt: Date;
+}
+/** A coordinator page session, stored only as the SHA-256 (hex) of its random id. */
+export interface CoordinatorSession {
+  sessionHash: string;
+  actor: string;
+  createdAt: Date;
+  expiresAt: Date;
+  /** When the actor's staff status was last confirmed. */
+  staffCheckedAt: Date;
+}
+export type SignInTokenState = 'valid' | 'used' | 'expired' | 'unknown';
 
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';
@@ -157,4 +187,33 @@ export interface Store {
   recordPlanHash(owner: string, hash: string, now: Date): Promise<void>;
   /** The hash most recently recorded by any replica. */
   newestPlanHash(): Promise<string | undefined>;
+
+  // --- coordinator page ------------------------------------------------------------------
+  /** Also forgets tokens that expired more than a day before this one was created. */
+  addSignInToken(token: SignInToken): Promise<void>;
+  /** What a token is at `now`, changing nothing (the GET of the link). */
+  signInTokenState(tokenHash: string, now: Date): Promise<SignInTokenState>;
+  /** Atomically marks a valid token used and returns its actor; undefined when not valid. One caller wins across replicas. */
+  redeemSignInToken(tokenHash: string, now: Date): Promise<string | undefined>;
+  /** Links issued to `actor` since `since` (rate limit per staff member). */
+  countSignInTokens(actor: string, since: Date): Promise<number>;
+  /** Also forgets sessions that expired before this one was created. */
+  addSession(session: CoordinatorSession): Promise<void>;
+  /** The session if it exists and expiresAt > now. */
+  getSession(sessionHash: string, now: Date): Promise<CoordinatorSession | undefined>;
+  markSessionStaffChecked(sessionHash: string, at: Date): Promise<void>;
+  endSession(sessionHash: string): Promise<void>;
+  /** Ends every session of an actor (no longer staff). */
+  endSessionsOf(actor: string): Promise<void>;
+  /** Saves a new version of a week's YAML text (version = previous + 1, from 1). */
+  saveWeek(week: LocalDate, yaml: string, actor: string, now: Date): Promise<SavedWeek>;
+  /** The newest version of every saved week, ordered by week. */
+  savedWeeks(): Promise<SavedWeek[]>;
+  /** Every version of one week, newest first. */
+  weekVersions(week: LocalDate): Promise<SavedWeek[]>;
+  /**
+   * Changes whenever any week is saved, and is cheap to read: replicas compare it on every
+   * sweep and re-read savedWeeks() only when it moved. Empty when nothing was ever saved.
+   */
+  savedWeeksStamp(): Promise<string>;
 }

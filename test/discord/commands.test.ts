@@ -167,7 +167,7 @@ describe('deploy-commands', () => {
     expect(pray.options[0]).toMatchObject({ name: 'region', autocomplete: true, required: false });
     const staff = global[1] as { default_member_permissions: string; options: Array<{ name: string }> };
     expect(staff.default_member_permissions).toBe('32');
-    expect(staff.options.map((o) => o.name)).toEqual(['stats', 'week', 'retract', 'help']);
+    expect(staff.options.map((o) => o.name)).toEqual(['stats', 'week', 'retract', 'coordinator', 'help']);
     expect(lone.calls.filter((c) => c.method === 'PUT').every((c) => c.authorized)).toBe(true);
     expect(out.mock.calls.map((c) => String(c[0])).join('\n')).toMatch(/Registered \/pray, \/pray-staff globally[\s\S]*in server/);
   });

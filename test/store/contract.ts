@@ -609,6 +609,15 @@ export function storeContract(name: string, makeStore: () => Promise<Store>, pee
         expect(await store.listAudit(0)).toEqual([]);
       });
 
+      it('keeps who did a staff action in the audit log', async () => {
+        const store = await open();
+        await store.audit({ at: at(1_000), action: 'retire', subject: 'slack:C0STAFF01:2026-10-13:0', detail: 'expired' });
+        await store.audit({ at: at(2_000), action: 'sign-in-link', subject: 'coordinator', detail: 'issued', actor: 'slack:U0COORD1' });
+        const [issued, retired] = await store.listAudit(2);
+        expect(issued).toEqual({ at: at(2_000), action: 'sign-in-link', subject: 'coordinator', detail: 'issued', actor: 'slack:U0COORD1' });
+        expect(retired).not.toHaveProperty('actor');
+      });
+
       it('adds, lists and removes retractions', async () => {
         const store = await open();
         await store.addRetraction(`${WEEK}/eu-day`, at(0));
@@ -662,6 +671,157 @@ export function storeContract(name: string, makeStore: () => Promise<Store>, pee
         // Same instant: the later recording wins.
         await b.recordPlanHash('replica-b', 'sha256:ddd', at(2_000));
         expect(await a.newestPlanHash()).toBe('sha256:ddd');
+      });
+    });
+
+    describe('coordinator page', () => {
+      const MINUTE = 60_000;
+      const token = (hash: string, actor = 'slack:U0COORD1', createdMs = 0, validMs = 15 * MINUTE) => ({
+        tokenHash: hash,
+        actor,
+        createdAt: at(createdMs),
+        expiresAt: at(createdMs + validMs),
+      });
+
+      it('tells a sign-in token valid, used, expired or unknown without changing it', async () => {
+        const store = await open();
+        await store.addSignInToken(token('a'.repeat(64)));
+        await store.addSignInToken(token('b'.repeat(64), 'cli'));
+        expect(await store.signInTokenState('a'.repeat(64), at(MINUTE))).toBe('valid');
+        expect(await store.signInTokenState('a'.repeat(64), at(MINUTE))).toBe('valid'); // looking uses nothing up
+        expect(await store.signInTokenState('a'.repeat(64), at(15 * MINUTE))).toBe('expired');
+        expect(await store.signInTokenState('c'.repeat(64), at(MINUTE))).toBe('unknown');
+        expect(await store.redeemSignInToken('b'.repeat(64), at(2 * MINUTE))).toBe('cli');
+        expect(await store.signInTokenState('b'.repeat(64), at(2 * MINUTE))).toBe('used');
+        expect(await store.signInTokenState('b'.repeat(64), at(60 * MINUTE))).toBe('used');
+      });
+
+      it('redeems a token once only, and never an expired or unknown one', async () => {
+        const store = await open();
+        await store.addSignInToken(token('a'.repeat(64)));
+        await store.addSignInToken(token('b'.repeat(64)));
+        expect(await store.redeemSignInToken('a'.repeat(64), at(MINUTE))).toBe('slack:U0COORD1');
+        expect(await store.redeemSignInToken('a'.repeat(64), at(MINUTE))).toBeUndefined();
+        expect(await store.redeemSignInToken('b'.repeat(64), at(15 * MINUTE))).toBeUndefined(); // expired at that instant
+        expect(await store.signInTokenState('b'.repeat(64), at(15 * MINUTE))).toBe('expired');
+        expect(await store.redeemSignInToken('c'.repeat(64), at(MINUTE))).toBeUndefined();
+      });
+
+      it('lets exactly one of several concurrent redeems win, across stores', async () => {
+        const a = await open();
+        const b = await open();
+        const rounds = 20;
+        for (let i = 0; i < rounds; i++) await a.addSignInToken(token(`race-${i}`, `discord:${i}`));
+        const results = await Promise.all(
+          Array.from({ length: rounds }, (_, i) => [
+            a.redeemSignInToken(`race-${i}`, at(MINUTE)),
+            b.redeemSignInToken(`race-${i}`, at(MINUTE)),
+            a.redeemSignInToken(`race-${i}`, at(MINUTE)),
+            b.redeemSignInToken(`race-${i}`, at(MINUTE)),
+          ]).flat(),
+        );
+        for (let i = 0; i < rounds; i++) {
+          expect(results.slice(4 * i, 4 * i + 4).filter((r) => r !== undefined)).toEqual([`discord:${i}`]);
+        }
+      });
+
+      it('counts the links issued to one actor since an instant', async () => {
+        const store = await open();
+        await store.addSignInToken(token('t1', 'slack:U0COORD1', 0));
+        await store.addSignInToken(token('t2', 'slack:U0COORD1', 10 * MINUTE));
+        await store.addSignInToken(token('t3', 'slack:U0COORD2', 10 * MINUTE));
+        await store.redeemSignInToken('t2', at(11 * MINUTE)); // used ones still count
+        expect(await store.countSignInTokens('slack:U0COORD1', at(0))).toBe(2);
+        expect(await store.countSignInTokens('slack:U0COORD1', at(MINUTE))).toBe(1);
+        expect(await store.countSignInTokens('slack:U0COORD2', at(0))).toBe(1);
+        expect(await store.countSignInTokens('cli', at(0))).toBe(0);
+      });
+
+      it('keeps a session until it expires or ends, and records staff checks', async () => {
+        const a = await open();
+        const b = await open();
+        const session = { sessionHash: 's'.repeat(64), actor: 'discord:112233', createdAt: at(0), expiresAt: at(12 * 60 * MINUTE), staffCheckedAt: at(0) };
+        await a.addSession(session);
+        expect(await b.getSession(session.sessionHash, at(MINUTE))).toEqual(session);
+        expect(await b.getSession(session.sessionHash, at(12 * 60 * MINUTE - 1))).toEqual(session);
+        expect(await b.getSession(session.sessionHash, at(12 * 60 * MINUTE))).toBeUndefined();
+        expect(await b.getSession('u'.repeat(64), at(MINUTE))).toBeUndefined();
+
+        await b.markSessionStaffChecked(session.sessionHash, at(10 * MINUTE));
+        expect(await a.getSession(session.sessionHash, at(11 * MINUTE))).toEqual({ ...session, staffCheckedAt: at(10 * MINUTE) });
+        await a.endSession(session.sessionHash);
+        expect(await b.getSession(session.sessionHash, at(11 * MINUTE))).toBeUndefined();
+      });
+
+      it('ends every session of an actor and no one else', async () => {
+        const store = await open();
+        const of = (hash: string, actor: string) => ({ sessionHash: hash, actor, createdAt: at(0), expiresAt: at(60 * MINUTE), staffCheckedAt: at(0) });
+        await store.addSession(of('s1', 'slack:U0GONE'));
+        await store.addSession(of('s2', 'slack:U0GONE'));
+        await store.addSession(of('s3', 'slack:U0COORD1'));
+        await store.endSessionsOf('slack:U0GONE');
+        expect(await store.getSession('s1', at(MINUTE))).toBeUndefined();
+        expect(await store.getSession('s2', at(MINUTE))).toBeUndefined();
+        expect(await store.getSession('s3', at(MINUTE))).toMatchObject({ actor: 'slack:U0COORD1' });
+      });
+
+      it('numbers the saved versions of each week from 1 and lists them newest first', async () => {
+        const store = await open();
+        expect(await store.savedWeeks()).toEqual([]);
+        expect(await store.weekVersions(WEEK)).toEqual([]);
+        const first = await store.saveWeek(WEEK, 'week: 2026-10-12 # v1\n', 'slack:U0COORD1', at(0));
+        expect(first).toEqual({ week: WEEK, version: 1, yaml: 'week: 2026-10-12 # v1\n', actor: 'slack:U0COORD1', savedAt: at(0) });
+        await store.saveWeek(NEXT_WEEK, 'week: 2026-10-19 # v1\n', 'cli', at(1_000));
+        const second = await store.saveWeek(WEEK, 'week: 2026-10-12 # v2\n', 'discord:112233', at(2_000));
+        expect(second).toMatchObject({ week: WEEK, version: 2, actor: 'discord:112233' });
+        // A restore is a save of an old version's text: it becomes the newest.
+        await store.saveWeek(WEEK, first.yaml, 'console', at(3_000));
+
+        expect((await store.weekVersions(WEEK)).map((v) => [v.version, v.yaml, v.actor, v.savedAt])).toEqual([
+          [3, 'week: 2026-10-12 # v1\n', 'console', at(3_000)],
+          [2, 'week: 2026-10-12 # v2\n', 'discord:112233', at(2_000)],
+          [1, 'week: 2026-10-12 # v1\n', 'slack:U0COORD1', at(0)],
+        ]);
+        expect((await store.savedWeeks()).map((w) => [w.week, w.version])).toEqual([
+          [WEEK, 3],
+          [NEXT_WEEK, 1],
+        ]);
+        expect(await store.weekVersions('2026-10-26')).toEqual([]);
+      });
+
+      it('gives concurrent saves of one week distinct versions, across stores', async () => {
+        const a = await open();
+        const b = await open();
+        const saves = await Promise.all(Array.from({ length: 10 }, (_, i) => (i % 2 === 0 ? a : b).saveWeek(WEEK, `# save ${i}\n`, 'cli', at(i))));
+        expect(saves.map((s) => s.version).sort((x, y) => x - y)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+        expect((await b.weekVersions(WEEK)).map((v) => v.version)).toEqual([10, 9, 8, 7, 6, 5, 4, 3, 2, 1]);
+      });
+
+      it('changes the saved-weeks stamp on every save, whichever store saved', async () => {
+        const a = await open();
+        const b = await open();
+        expect(await a.savedWeeksStamp()).toBe('');
+        await a.saveWeek(WEEK, '# 1\n', 'cli', at(0));
+        const one = await b.savedWeeksStamp();
+        expect(one).not.toBe('');
+        expect(await a.savedWeeksStamp()).toBe(one);
+        await b.saveWeek(NEXT_WEEK, '# 1\n', 'cli', at(0)); // even at the same instant
+        const two = await a.savedWeeksStamp();
+        expect(two).not.toBe(one);
+        await a.saveWeek(WEEK, '# 2\n', 'cli', at(1_000));
+        expect(await b.savedWeeksStamp()).not.toBe(two);
+      });
+
+      it('keeps tokens, sessions and saved weeks across re-opens', async () => {
+        const first = await open();
+        await first.addSignInToken(token('a'.repeat(64)));
+        await first.addSession({ sessionHash: 's1', actor: 'cli', createdAt: at(0), expiresAt: at(60 * MINUTE), staffCheckedAt: at(0) });
+        await first.saveWeek(WEEK, '# kept\n', 'cli', at(0));
+        await first.close();
+        const again = await open();
+        expect(await again.signInTokenState('a'.repeat(64), at(MINUTE))).toBe('valid');
+        expect(await again.getSession('s1', at(MINUTE))).toMatchObject({ actor: 'cli' });
+        expect(await again.savedWeeks()).toMatchObject([{ week: WEEK, version: 1, yaml: '# kept\n' }]);
       });
     });
   });

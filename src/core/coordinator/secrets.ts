@@ -1,8 +1,16 @@
-// Sign-in tokens and session ids are random and stored only as SHA-256 hashes, so a copy of
-// the store cannot be used to sign in.
-import { createHash } from 'node:crypto';
+// Sign-in tokens and session ids: random, shown once, stored only as hashes. A copy of the
+// database (a backup, a replica's disk) then signs nobody in.
+import { createHash, randomBytes } from 'node:crypto';
 
-/** The stored form of a raw token or session id (hex). */
+/** Bytes of randomness in a token or session id: 256 bits, far beyond guessing. */
+const SECRET_BYTES = 32;
+
+/** A new random secret, URL-safe (base64url, 43 characters). */
+export function newSecret(): string {
+  return randomBytes(SECRET_BYTES).toString('base64url');
+}
+
+/** What the store keeps of a secret: its SHA-256, hex. */
 export function hashSecret(raw: string): string {
   return createHash('sha256').update(raw, 'utf8').digest('hex');
 }

@@ -2,7 +2,7 @@
 // never on every start.
 //
 // /pray [region]            — everyone; `region` autocompletes from the configured regions.
-// /pray-staff stats|week|retract id|help
+// /pray-staff stats|week|retract id|coordinator|help
 //                           — hidden from members without Manage Server by
 //                             `default_member_permissions`; server admins can grant it to the
 //                             staff role under Server Settings → Integrations. The core still
@@ -68,6 +68,7 @@ export function commandDefinitions(): RESTPutAPIApplicationCommandsJSONBody {
             },
           ],
         },
+        { type: ApplicationCommandOptionType.Subcommand, name: 'coordinator', description: 'A sign-in link to the coordinator page (only you see it)' },
         { type: ApplicationCommandOptionType.Subcommand, name: 'help', description: 'What the staff commands do' },
       ],
     },

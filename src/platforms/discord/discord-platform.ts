@@ -373,8 +373,9 @@ class DiscordAdapter implements DiscordPlatform {
       embeds: m?.embeds ?? [],
       allowedMentions: { parse: [] },
     });
-    if (interaction.deferred) await interaction.editReply(payload(first));
-    else await interaction.reply({ ...payload(first), flags: MessageFlags.Ephemeral });
+    const quiet = 'answer' in result && result.answer.kind === 'text' && result.answer.noPreview === true; // a sign-in link: no embed preview
+    if (interaction.deferred) await interaction.editReply({ ...payload(first), ...(quiet ? { flags: MessageFlags.SuppressEmbeds } : {}) });
+    else await interaction.reply({ ...payload(first), flags: quiet ? MessageFlags.Ephemeral | MessageFlags.SuppressEmbeds : MessageFlags.Ephemeral });
     for (const m of rest) await interaction.followUp({ ...payload(m), flags: MessageFlags.Ephemeral });
   }
 
@@ -746,6 +747,7 @@ function commandText(interaction: ChatInputCommandInteraction): string | undefin
     case 'stats':
     case 'week':
     case 'help':
+    case 'coordinator':
       return sub;
     case 'retract':
       return `retract ${interaction.options.getString('id', true).trim()}`;

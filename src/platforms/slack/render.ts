@@ -117,6 +117,8 @@ export interface EphemeralAnswer {
   response_type: 'ephemeral';
   text: string;
   blocks?: KnownBlock[];
+  unfurl_links?: boolean;
+  unfurl_media?: boolean;
 }
 
 /** A `/pray` answer, only for the caller's eyes. */
@@ -124,7 +126,7 @@ export function renderPrayAnswer(answer: PrayAnswer): EphemeralAnswer {
   if (answer.kind === 'post') {
     return { response_type: 'ephemeral', ...renderPostMessage(answer.doc) };
   }
-  return { response_type: 'ephemeral', text: renderStaffText(answer.text, answer.monospace === true) };
+  return { response_type: 'ephemeral', text: renderStaffText(answer.text, answer.monospace === true), ...(answer.noPreview ? { unfurl_links: false, unfurl_media: false } : {}) };
 }
 
 /**
