@@ -5,6 +5,7 @@ import type { Config, PlanIssue, Problem, WeekPlan } from '../core/types.js';
 import { readConfig } from './load-config.js';
 import { readPrompts } from './load-prompts.js';
 import { sourceOf } from './locations.js';
+import { fieldPath } from './yaml-source.js';
 
 export interface CheckResult {
   /** Present when the config has no errors. */
@@ -44,7 +45,8 @@ export function planIssueProblem(issue: PlanIssue, config: Config, week?: WeekPl
   const source = owner ? sourceOf(owner) : undefined;
   const file = source?.file ?? owner?.source ?? config.source;
   const { line, col } = source ? source.locate(issue.path) : { line: 1, col: 1 };
-  return { file, line, col, severity: issue.severity, message: issue.message };
+  const path = fieldPath(issue.path);
+  return { file, line, col, severity: issue.severity, message: issue.message, ...(path ? { path } : {}) };
 }
 
 function dedupe(problems: Problem[]): Problem[] {

@@ -82,6 +82,16 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it('names the field of each problem: channels[1].id, staff.slack_users[0], the missing field', async () => {
+    const text = setLine(setLine(setLine(BASE_CONFIG, 26, '  slack_users: ["coordinator"]'), 22, '  - { platform: discord, id: 112233445566778899, audience: volunteers }'), 4);
+    const { problems } = await load(text);
+    expect(problems.map((p) => [`${p.line}:${p.col}`, p.path])).toEqual([
+      ['3:3', 'schedule.digest'],
+      ['21:30', 'channels[1].id'],
+      ['25:17', 'staff.slack_users[0]'],
+    ]);
+  });
+
   it('reports a channel without an audience at the channel', async () => {
     const { lines } = await load(setLine(BASE_CONFIG, 21, '  - { platform: slack, id: "C0STAFF01" }'));
     expect(lines).toEqual(['config/prayerbot.yaml:21:5: missing "audience": staff or volunteers']);

@@ -5,7 +5,7 @@ import { BASE_WEEK, insertAfter, setLine, writeTree, type Tree } from '../../tes
 import { formatProblem, type Config } from '../core/types.js';
 import { loadConfig } from './load-config.js';
 import { loadPrompts } from './load-prompts.js';
-import { loadWeekFile, loadWeekText } from './load-week.js';
+import { loadWeekFile, loadWeekText, readWeek, readWeekText } from './load-week.js';
 
 const trees: Tree[] = [];
 afterEach(async () => {
@@ -160,6 +160,41 @@ describe('loadWeekFile', () => {
   it('reports a missing verse reference at the verse', async () => {
     const { lines } = await load(setLine(BASE_WEEK, 4));
     expect(lines).toEqual(['prompts/2026-10-12.yaml:3:3: missing "reference"']);
+  });
+
+  it('names the field of each problem, for a form to show it beside that field', async () => {
+    const text = setLine(setLine(setLine(BASE_WEEK, 11, '    date: 2026-10-32'), 6, '  - region: afrika-europe'), 4);
+    const { problems } = await load(text);
+    expect(problems.map((p) => [`${p.line}:${p.col}`, p.path])).toEqual([
+      ['3:3', 'verse.reference'], // missing: points at the verse, names the field
+      ['10:11', 'requests[1].date'],
+      ['5:13', 'requests[0].region'],
+    ]);
+  });
+
+  it('points at the | of a text written as a block', async () => {
+    const { lines } = await load(setLine(BASE_WEEK, 8, `      ${'a'.repeat(2801)}`));
+    expect(lines).toEqual([
+      'prompts/2026-10-12.yaml:7:11: "text" is 2,801 characters; a request holds at most 2,800 so it fits one post section: split it into two requests',
+    ]);
+  });
+
+  it('checks a week held in a string exactly as the same file on disk', async () => {
+    const broken = setLine(setLine(BASE_WEEK, 13, '    id: 7'), 1, 'week: 2026-10-19');
+    const tree = await writeTree({ weeks: { '2026-10-12.yaml': broken } });
+    trees.push(tree);
+    const file = join(tree.prompts, '2026-10-12.yaml');
+    const fromFile = await readWeek(file, config.regions);
+    const fromText = readWeekText(broken, file, config.regions);
+    expect(fromText).toEqual(fromFile);
+    expect(fromText.problems.map((p) => p.path)).toEqual(['requests[2].id', 'week', 'requests[1].date']);
+
+    const good = readWeekText(BASE_WEEK, '2026-10-12.yaml', config.regions);
+    expect(good.problems).toEqual([]);
+    expect(good.value?.requests.map((r) => r.key)).toEqual(['2026-10-12/africa-europe-1', '2026-10-12/latin-america-1', '2026-10-12/kiln']);
+    expect(readWeekText(BASE_WEEK, '2026-10-19.yaml', config.regions).problems.map(formatProblem)).toEqual([
+      '2026-10-19.yaml:1:7: week 2026-10-12 does not match the file name 2026-10-19.yaml: rename the file or fix the date',
+    ]);
   });
 
   it('checks text in memory the same way (for import)', () => {

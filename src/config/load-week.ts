@@ -21,10 +21,7 @@ export async function loadWeekFile(path: string, config: Config): Promise<Loaded
 
 /** Validates a week file's text already in memory (e.g. `import` output before it is written). */
 export function loadWeekText(file: string, text: string, config: Config): Loaded<WeekPlan> {
-  const read = parseYamlText(file, text);
-  if (!read.source) return { problems: read.problems };
-  const checked = validateWeek(read.source, config.regions);
-  return { ...checked, problems: [...read.problems, ...checked.problems] };
+  return readWeekText(text, file, config.regions);
 }
 
 /**
@@ -33,12 +30,20 @@ export function loadWeekText(file: string, text: string, config: Config): Loaded
  */
 export async function readWeek(path: string, regions: Region[] | undefined): Promise<Loaded<WeekPlan>> {
   const read = await readYamlFile(path);
-  if (!read.source) return { problems: read.problems };
-  const checked = validateWeek(read.source, regions);
-  return { ...checked, problems: [...read.problems, ...checked.problems] };
+  return read.source ? checkWeek(read.source, regions) : { problems: read.problems };
 }
 
-function validateWeek(source: YamlSource, regions: Region[] | undefined): Loaded<WeekPlan> {
+/**
+ * A week file's text checked exactly as `readWeek` checks the file (the same problems, at
+ * the same line:col). `file` labels the problems and is held to the same name rule: a
+ * week typed into a form is `<monday>.yaml`.
+ */
+export function readWeekText(source: string, file: string, regions: Region[] | undefined): Loaded<WeekPlan> {
+  const read = parseYamlText(file, source);
+  return read.source ? checkWeek(read.source, regions) : { problems: read.problems };
+}
+
+function checkWeek(source: YamlSource, regions: Region[] | undefined): Loaded<WeekPlan> {
   const data = source.data;
   if (!isRecord(data)) {
     const what = data === null || data === undefined ? 'the file is empty' : 'the file is not a map';

@@ -13,11 +13,31 @@ describe('safe YAML', () => {
   it('reports a syntax error with its line and column and gives no data', () => {
     const read = parseYamlText('f.yaml', 'week: 2026-10-12\nverse: "He has shown you\nrequests: []\n');
     expect(read.source).toBeUndefined();
-    expect(read.problems.map(formatProblem)).toEqual(['f.yaml:4:1: YAML syntax: Missing closing "quote']);
+    // At the quote left open, not where the parser noticed (the next line).
+    expect(read.problems.map(formatProblem)).toEqual(['f.yaml:2:8: YAML syntax: Missing closing "quote']);
   });
 
   it('reports every syntax error of a file, not only the first', () => {
     expect(problems('a: [1, 2\nb: 3\nc: "x" y\n').length).toBeGreaterThanOrEqual(2);
+    expect(problems('a: [1, 2\nb: 3\nc: "x" y\nd: ok\ne: \'it\'\'s\n')).toEqual([
+      'f.yaml:1:4: YAML syntax: this [ has no closing ]',
+      'f.yaml:3:8: YAML syntax: text after the closing quote: put all of the value inside the quotes',
+      "f.yaml:5:4: YAML syntax: Missing closing 'quote",
+    ]);
+  });
+
+  it('points at the innermost bracket left open', () => {
+    expect(problems('a: [1, {b: 2\nc: 3\n')).toEqual(['f.yaml:1:8: YAML syntax: this { has no closing }']);
+  });
+
+  it('says a tab in the indentation is one', () => {
+    expect(problems('a:\n\tb: 1\n')).toEqual(['f.yaml:2:1: YAML syntax: a tab in the indentation: indent with spaces only']);
+  });
+
+  it('counts lines the same with Windows line ends', () => {
+    expect(problems('a: 1\r\nb: !!binary aGVsbG8=\r\n')).toEqual([
+      'f.yaml:2:4: tag !!binary is not allowed: only plain YAML (maps, lists, text, numbers, true/false)',
+    ]);
   });
 
   it('reports a duplicate key at the second one', () => {
@@ -51,6 +71,26 @@ describe('safe YAML', () => {
     ]);
   });
 
+  it('refuses more than 20 aliases, even small ones', () => {
+    const lines = ['role: &r "1"', ...Array.from({ length: 21 }, (_, i) => `k${i}: *r`)];
+    expect(problems(`${lines.join('\n')}\n`)).toEqual(['f.yaml:22:6: more than 20 aliases (*name) in one file: write the values out']);
+  });
+
+  it('refuses an alias without its anchor, and one inside its own anchor', () => {
+    expect(problems('a: *nope\nb: &loop [1, *loop]\n')).toEqual([
+      'f.yaml:1:4: alias *nope has no anchor &nope before it',
+      'f.yaml:2:14: alias *loop is inside its own anchor &loop: it would never end',
+    ]);
+  });
+
+  it('refuses maps and lists nested more than 10 deep', () => {
+    // The file's own map is the first level.
+    expect(problems(`a: ${'['.repeat(10)}1${']'.repeat(10)}\n`)).toEqual([
+      'f.yaml:1:14: maps and lists are nested more than 10 levels deep: write them flatter',
+    ]);
+    expect(parseYamlText('f.yaml', `a: ${'['.repeat(9)}1${']'.repeat(9)}\n`).problems).toEqual([]);
+  });
+
   it('allows a few aliases', () => {
     const read = parseYamlText('f.yaml', 'a: &roles ["1", "2"]\nb: *roles\n');
     expect(read.source?.data).toEqual({ a: ['1', '2'], b: ['1', '2'] });
@@ -62,7 +102,7 @@ describe('safe YAML', () => {
 
   it('refuses several documents in one file', () => {
     expect(problems('a: 1\n---\nb: 2\n')).toEqual([
-      'f.yaml:2:1: YAML syntax: Source contains multiple documents; please use YAML.parseAllDocuments()',
+      'f.yaml:2:1: YAML syntax: Source contains multiple documents; a file holds one ("---" starts another)',
     ]);
   });
 

@@ -92,6 +92,8 @@ export function issuesFromZod(
     const value = valueAt(data, path);
     const error = (message: string, at?: PathIssue['at'], where: YamlPath = path) =>
       out.push({ path: where, message, severity: 'error', ...(at ? { at } : {}) });
+    // A missing field points at the map that lacks it; a form shows it beside the field.
+    const missing = (message: string) => out.push({ path: path.slice(0, -1), field: path, message, severity: 'error' });
 
     switch (issue.code) {
       case 'unrecognized_keys': {
@@ -112,7 +114,7 @@ export function issuesFromZod(
         const choices = options ? `: ${oneOf(options)}` : '';
         if (value === undefined) {
           // Missing: point at the map that should hold it.
-          error(`missing "${field}"${choices}`, 'value', path.slice(0, -1));
+          missing(`missing "${field}"${choices}`);
         } else if (value === null) {
           error(`"${field}" is empty; expected ${options ? oneOf(options) : expected}`);
         } else if (issue.expected === 'string' && (typeof value === 'number' || typeof value === 'boolean')) {
@@ -134,7 +136,7 @@ export function issuesFromZod(
       case 'invalid_value': {
         const options = issue.values.map(String);
         if (value === undefined) {
-          error(`missing "${field}": ${oneOf(options)}`, 'value', path.slice(0, -1));
+          missing(`missing "${field}": ${oneOf(options)}`);
           break;
         }
         const hint = typeof value === 'string' ? didYouMean(value, options) : '';

@@ -144,6 +144,11 @@ export interface Problem {
   col: number;
   severity: 'error' | 'warning';
   message: string;
+  /**
+   * The field it is about, for a form to show the problem beside it: `requests[2].date`,
+   * `verse.text`, `channels[0].id`. Absent for problems with the file as a whole.
+   */
+  path?: string;
 }
 
 export function formatProblem(p: Problem): string {

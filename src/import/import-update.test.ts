@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
+import { load } from 'js-yaml';
 import { sampleConfig } from '../../test/import/config.js';
 import { checkAll } from '../config/check.js';
 import { importUpdate, mondayOnOrAfter, type ImportOptions, type ImportResult } from './import-update.js';
@@ -23,6 +23,17 @@ function run(text: string, options: Partial<ImportOptions> = {}): Extract<Import
   const result = importUpdate(text, config, { today: TODAY, ...options });
   if (!result.ok) throw new Error(`import failed: ${result.error.message}`);
   return result;
+}
+
+/** What a written week file holds, as a YAML reader sees it. */
+interface WeekData {
+  week: string;
+  verse: { text: string; reference: string };
+  requests: Array<{ region: string; id: string; text: string; date?: string; audience: string }>;
+  notes?: string;
+}
+function weekData(yaml: string): WeekData {
+  return load(yaml) as WeekData;
 }
 
 function messages(result: ImportResult): string[] {
@@ -53,7 +64,7 @@ describe('the two samples', () => {
 
   it('2026-10-12: the dated paragraphs get their dates, the relative one rewritten and confirmed, the fact to notes', async () => {
     const result = run(await sample('2026-10-12'), { sent: '2026-10-12' });
-    const file = parse(result.yaml);
+    const file = weekData(result.yaml);
     expect(file.week).toBe('2026-10-12');
     expect(file.verse.reference).toBe('Micah 6:8');
     expect(file.verse.text).toMatch(/^He has shown you, O mortal, .* walk humbly with your God\.$/);
@@ -65,7 +76,7 @@ describe('the two samples', () => {
       ['global-office-1', '2026-10-17'],
     ]);
     expect(file.requests.every((r: { audience: string }) => r.audience === 'staff')).toBe(true);
-    expect(file.requests[4].text).toMatch(/^On Saturday, October 17, our partner offices host prayer walks/);
+    expect(file.requests[4]!.text).toMatch(/^On Saturday, October 17, our partner offices host prayer walks/);
     expect(result.yaml).toContain('    # confirm: "This Saturday" read as Saturday, October 17\n    text: |');
     expect(file.notes).toBe(
       'global-office: The global office is located in the United States. Partner offices work in Australia, Canada, Germany, South Korea and the United Kingdom.\n',
@@ -79,14 +90,14 @@ describe('the two samples', () => {
 
   it("2026-11-16: a relative date on the region's own day is rewritten and confirmed but stays undated", async () => {
     const result = run(await sample('2026-11-16'), { sent: '2026-11-16' });
-    const file = parse(result.yaml);
+    const file = weekData(result.yaml);
     const southAsia = file.requests.find((r: { id: string }) => r.id === 'south-asia-1');
-    expect(southAsia.date).toBeUndefined();
-    expect(southAsia.text).toContain('meet district officials on Wednesday, November 18. Pray');
+    expect(southAsia!.date).toBeUndefined();
+    expect(southAsia!.text).toContain('meet district officials on Wednesday, November 18. Pray');
     expect(result.yaml).toContain(`# confirm: "on Wednesday" read as Wednesday, November 18 (the region's own day)`);
     const global = file.requests.find((r: { id: string }) => r.id === 'global-office-1');
-    expect(global.date).toBe('2026-11-17');
-    expect(global.text).toMatch(/^On Tuesday, November 17, our global office hosts/);
+    expect(global!.date).toBe('2026-11-17');
+    expect(global!.text).toMatch(/^On Tuesday, November 17, our global office hosts/);
     expect(messages(result)).toEqual([
       `8: "on Wednesday" is Wednesday, November 18, South Asia's own day: left undated, as it goes out that day anyway`,
       '12: "Tomorrow" read as Tuesday, November 17 (sent 2026-11-16): rewritten and dated 2026-11-17; confirm it',
@@ -95,9 +106,9 @@ describe('the two samples', () => {
 
   it('without --sent the relative dates stay as written, undated, each with a warning', async () => {
     const result = run(await sample('2026-11-16'), { week: '2026-11-16' });
-    const file = parse(result.yaml);
+    const file = weekData(result.yaml);
     expect(file.requests.filter((r: { date?: string }) => r.date !== undefined)).toEqual([]);
-    expect(file.requests[4].text).toMatch(/^Tomorrow our global office/);
+    expect(file.requests[4]!.text).toMatch(/^Tomorrow our global office/);
     expect(result.yaml).toContain('# confirm: "Tomorrow" not read: no --sent date');
     expect(messages(result)).toEqual([
       '8: "on Wednesday" is relative: give --sent DATE to read it; left as written and undated',
@@ -123,7 +134,7 @@ describe('fictional variants', () => {
 
   it('CRLF, an em-dash reference, "LatAm", "India", "Southeast Asia", wrapped lines, dates in and out of the week', async () => {
     const result = run(await readFile(join(FIXTURES, 'variant-crlf-2026-10-19.txt'), 'utf8'), { sent: '2026-10-16' });
-    const file = parse(result.yaml);
+    const file = weekData(result.yaml);
     expect(file.week).toBe('2026-10-19'); // the Monday after --sent
     expect(file.verse).toEqual({
       text: 'Speak up for those who cannot speak for themselves, for the rights of all who are destitute.',
@@ -138,11 +149,11 @@ describe('fictional variants', () => {
       ['global-office-1', '2026-10-24', 'Thank God for the supporters w'],
     ]);
     // Two undated paragraphs of one section are one request; the out-of-week date stays in its text.
-    expect(file.requests[0].text).toContain('after the holidays.\n\nOn October 30 our team joins');
+    expect(file.requests[0]!.text).toContain('after the holidays.\n\nOn October 30 our team joins');
     expect(result.yaml).toContain('# check: "October 30" is outside the week; left undated');
     expect(result.yaml).toContain('# confirm: "Tomorrow" read as Saturday, October 17 (outside the week)');
-    expect(file.requests[2].text).toContain('On Saturday, October 17, they begin a week of extra training');
-    expect(file.requests[1].text).toContain('cases. On Monday, October 19, our lawyers file the first appeal');
+    expect(file.requests[2]!.text).toContain('On Saturday, October 17, they begin a week of extra training');
+    expect(file.requests[1]!.text).toContain('cases. On Monday, October 19, our lawyers file the first appeal');
     expect(file.notes).toBe(
       '(before the first heading): Dear friends,\nglobal-office: Our partner offices now share one newsletter, sent on the first of each month.\n',
     );
@@ -268,14 +279,14 @@ describe('what the file holds', () => {
   it('a verse with quotes and backslashes inside, and odd characters in text, read back unchanged', () => {
     const text = '“He said, "Go" \\ and ‘see’: #1 – it is \t well.”\n— Psalm 82:3–4 (NIV)\nSouth Asia\nPray: "now" #2 | > & * ! % @ ` {x} [y]';
     const result = run(text, { week: '2026-10-12' });
-    const file = parse(result.yaml);
+    const file = weekData(result.yaml);
     expect(file.verse).toEqual({ text: 'He said, "Go" \\ and ‘see’: #1 – it is   well.', reference: 'Psalm 82:3–4 (NIV)' });
-    expect(file.requests[0].text).toBe('Pray: "now" #2 | > & * ! % @ ` {x} [y]\n');
+    expect(file.requests[0]!.text).toBe('Pray: "now" #2 | > & * ! % @ ` {x} [y]\n');
   });
 
   it('no verse: warned, written empty for a human to fill in', () => {
     const result = run('South Asia\nPray for A.', { week: '2026-10-12' });
-    expect(parse(result.yaml).verse).toEqual({ text: '', reference: '' });
+    expect(weekData(result.yaml).verse).toEqual({ text: '', reference: '' });
     expect(messages(result)[0]).toMatch(/^no verse found/);
   });
 });

@@ -1,6 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
-import { doubleQuoted, scalar, writeWeekYaml } from './week-yaml.js';
+import { CORE_SCHEMA, load, YAML11_SCHEMA } from 'js-yaml';
+import { BASE_WEEK, insertAfter } from '../../test/fixtures/config/files.js';
+import { readWeekText } from '../config/load-week.js';
+import { doubleQuoted, scalar, weekFileYaml, weekPlanYaml, writeWeekYaml } from './week-yaml.js';
 
 describe('scalars', () => {
   const awkward = [
@@ -28,8 +32,8 @@ describe('scalars', () => {
   ];
   it.each(awkward)('%j reads back as the same string in YAML 1.2 and 1.1 readers', (text) => {
     for (const written of [scalar(text), doubleQuoted(text)]) {
-      expect(parse(`v: ${written}`)).toEqual({ v: text });
-      expect(parse(`v: ${written}`, { version: '1.1' })).toEqual({ v: text });
+      expect(load(`v: ${written}`, { schema: CORE_SCHEMA })).toEqual({ v: text });
+      expect(load(`v: ${written}`, { schema: YAML11_SCHEMA })).toEqual({ v: text });
     }
   });
 
@@ -74,6 +78,52 @@ describe('the week file', () => {
         'notes: |',
         '  south-asia: The office moved.',
         '  (before the first heading): Dear friends,',
+        '',
+      ].join('\n'),
+    );
+  });
+});
+
+describe('a loaded week, written back', () => {
+  it('reads back as the same week: default ids written out, titles, expiry dates and notes kept', () => {
+    const source = insertAfter(insertAfter(BASE_WEEK, 14, '    expires: 2026-10-20'), 12, '    title: "A \\"kiln\\": #1"') + 'notes: |\n  First line.\n\n  Second: line.\n';
+    const loaded = readWeekText(source, '2026-10-12.yaml', undefined);
+    expect(loaded.problems).toEqual([]);
+    const week = loaded.value!;
+    expect(week.requests[2]).toMatchObject({ id: 'kiln', title: 'A "kiln": #1', expires: '2026-10-20' });
+    const again = readWeekText(weekPlanYaml(week), '2026-10-12.yaml', undefined);
+    expect(again.problems).toEqual([]);
+    expect(again.value).toEqual(week);
+  });
+
+  it('writes the repository weeks back as they are', () => {
+    for (const monday of ['2026-10-12', '2026-11-16']) {
+      const file = `${monday}.yaml`;
+      const week = readWeekText(readFileSync(join(import.meta.dirname, '../../prompts', file), 'utf8'), file, undefined).value!;
+      expect(readWeekText(weekPlanYaml(week), file, undefined).value).toEqual(week);
+    }
+  });
+
+  it('quotes a text a | block could not hold, and it still reads back exactly', () => {
+    const text = weekFileYaml({
+      week: '2026-10-12',
+      verse: { text: 'v', reference: '' },
+      requests: [{ region: 'south-asia', title: 'yes', text: '  indented\nand trailing  ', audience: 'staff', date: 'Friday' }],
+      notes: 'ends with a newline\n',
+    });
+    expect(text).toBe(
+      [
+        'week: 2026-10-12',
+        'verse:',
+        '  text: "v"',
+        '  reference: ""',
+        'requests:',
+        '  - region: south-asia',
+        '    title: "yes"',
+        '    text: "  indented\\nand trailing  "',
+        '    date: Friday',
+        '    audience: staff',
+        'notes: "ends with a newline\\n"',
         '',
       ].join('\n'),
     );

@@ -1,7 +1,7 @@
 // `prayerbot doctor`'s Slack lines: what works, what does not, what to do, and no secrets.
 import { readFile } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
+import { load } from 'js-yaml';
 import type { ChannelConfig } from '../../src/core/types.js';
 import { REQUIRED_SCOPES } from '../../src/platforms/slack/index.js';
 import { ALL_BOT_SCOPES } from '../fakes/slack-api.js';
@@ -82,7 +82,7 @@ describe('doctor', () => {
 
 describe('the app manifest', () => {
   it('asks for exactly the scopes doctor checks and the fake grants, and the two reaction events', async () => {
-    const manifest = parse(await readFile(new URL('../../deploy/slack-app-manifest.yaml', import.meta.url), 'utf8')) as {
+    const manifest = load(await readFile(new URL('../../deploy/slack-app-manifest.yaml', import.meta.url), 'utf8')) as {
       oauth_config: { scopes: { bot: string[] } };
       settings: { event_subscriptions: { bot_events: string[]; request_url: string }; socket_mode_enabled: boolean };
       features: { slash_commands: Array<{ command: string; url: string }> };
