@@ -26,6 +26,8 @@ import { createLogger } from './logger.js';
 import { loadPlan, PlanSource, problemLines } from './plan-source.js';
 import { CONSOLE_CHANNEL, ConsolePlatform } from './platforms/console/console-platform.js';
 import { Scheduler } from './scheduler.js';
+import { coordinatorHandler } from './web/app.js';
+import { coordinatorDeps } from './web/bot-deps.js';
 import { openStore } from './store/open-store.js';
 import type { Store } from './store/store.js';
 
@@ -285,6 +287,19 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
       log.info({ plan: source.current().hash }, 'console replay ended by a saved week');
     };
 
+    // The coordinator page retracts with a bot on the real store (during a replay, one of its own).
+    let pageBot: PrayerBot | undefined;
+    const coordinatorPage = coordinatorHandler(
+      coordinatorDeps({
+        coordinator,
+        plan: () => running.ctx.plan(),
+        bot: () => (running.ctx.store === realStore ? running.current : (pageBot ??= new PrayerBot({ ...botOptions, store: realStore, clock: realClock }))),
+        log: log.child({ component: 'coordinator' }),
+        trustedProxies: options.env.trustedProxies ?? [],
+        promptsDir: options.promptsDir,
+      }),
+    );
+
     // HTTP: Slack needs it; in the console chat a busy port only costs /healthz.
     const server: Server = createAppServer(
       {
@@ -292,6 +307,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
         detail: () => Object.fromEntries(platforms.map((p) => [p.name, p.ready()])),
       },
       slackHandler,
+      coordinatorPage,
     );
     try {
       port = await listen(server, options.env.port);

@@ -101,7 +101,7 @@ export class PrayerBot implements Inbound {
     return retireExpired(this.ctx, this.lookups, opts);
   }
 
-  retract(subject: string, opts: { undo?: boolean; dryRun?: boolean } = {}): Promise<RetentionAction[]> {
+  retract(subject: string, opts: { undo?: boolean; dryRun?: boolean; actor?: string } = {}): Promise<RetentionAction[]> {
     return retract(this.ctx, this.lookups, subject, opts);
   }
 

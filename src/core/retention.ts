@@ -131,9 +131,13 @@ export function isRetractSubject(subject: string): boolean {
   return /^\d{4}-\d{2}-\d{2}(\/[A-Za-z0-9._-]+)?$/.test(subject);
 }
 
-/** Takes every posted copy of a week or request down now; `undo` allows it to be posted again. */
-export async function retract(ctx: CoreContext, lookups: ReactionLookups, subject: string, opts: { undo?: boolean; dryRun?: boolean } = {}): Promise<RetentionAction[]> {
+/**
+ * Takes every posted copy of a week or request down now; `undo` allows it to be posted again.
+ * `actor` (who asked: `slack:U…`, `cli`, …) goes to the audit log.
+ */
+export async function retract(ctx: CoreContext, lookups: ReactionLookups, subject: string, opts: { undo?: boolean; dryRun?: boolean; actor?: string } = {}): Promise<RetentionAction[]> {
   const now = ctx.clock.now();
+  const by = opts.actor !== undefined ? { actor: opts.actor } : {};
   const matches = (key: string) => key === subject || key.split('/')[0] === subject;
   if (opts.undo) {
     const retracted = (await ctx.store.listPosts({ states: ['retracted'] })).filter((p) => p.requestKeys.some(matches));
@@ -141,13 +145,13 @@ export async function retract(ctx: CoreContext, lookups: ReactionLookups, subjec
       await ctx.store.removeRetraction(subject);
       // Forget the taken-down ledger entries so the sweep or `post --date` can send them again.
       for (const post of retracted) await ctx.store.deletePost(post.key);
-      await ctx.store.audit({ at: now, action: 'retract-undo', subject, detail: `${retracted.length} ledger entries cleared` });
+      await ctx.store.audit({ at: now, action: 'retract-undo', subject, detail: `${retracted.length} ledger entries cleared`, ...by });
     }
     return retracted.map((p) => ({ post: p.key, action: 'retract', detail: 'may be posted again', done: !opts.dryRun }));
   }
   if (!opts.dryRun) {
     await ctx.store.addRetraction(subject, now);
-    await ctx.store.audit({ at: now, action: 'retract', subject, detail: 'retraction recorded' });
+    await ctx.store.audit({ at: now, action: 'retract', subject, detail: 'retraction recorded', ...by });
   }
   const actions: RetentionAction[] = [];
   for (const post of await ctx.store.listPosts({ states: ['sent'] })) {
@@ -158,7 +162,7 @@ export async function retract(ctx: CoreContext, lookups: ReactionLookups, subjec
   if (!opts.dryRun && !subject.includes('/')) {
     await ctx.store.forgetWeek(subject, now);
     lookups.forgetWeek(subject);
-    await ctx.store.audit({ at: now, action: 'forget-week', subject, detail: 'week retracted: key and reactor hashes deleted; counts kept' });
+    await ctx.store.audit({ at: now, action: 'forget-week', subject, detail: 'week retracted: key and reactor hashes deleted; counts kept', ...by });
   }
   return actions;
 }

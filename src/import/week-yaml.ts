@@ -23,6 +23,8 @@ export interface ImportedRequest {
   audience: RequestAudience;
   /** Comment lines written above `text:`, without the `# `. */
   comments: string[];
+  /** The update's lines (1-based) its paragraphs start on: the coordinator page shows warnings there. */
+  lines?: number[];
 }
 
 export interface ImportedWeek {

@@ -10,7 +10,6 @@ import type { Hono, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { html } from 'hono/html';
 import { hashSecret } from '../core/coordinator/secrets.js';
-import type { AuditEntry } from '../store/store.js';
 import { clientAddress } from './client-address.js';
 import { page, type Html } from './layout.js';
 import type { CoordinatorDeps } from './ports.js';
@@ -23,8 +22,7 @@ export const STAFF_RECHECK_MS = 10 * 60_000;
 
 /** Writes an audit entry naming who did it. */
 export async function auditAs(deps: CoordinatorDeps, action: string, subject: string, actor: string, detail: string): Promise<void> {
-  const entry: AuditEntry & { actor: string } = { at: deps.clock.now(), action, subject, detail, actor };
-  await deps.store.audit(entry);
+  await deps.store.audit({ at: deps.clock.now(), action, subject, detail, actor });
 }
 
 function howToGetALink(): Html {

@@ -5,7 +5,7 @@ import type { RetentionAction } from '../core/retention.js';
 import type { PlanState } from '../core/plan-state.js';
 import type { Clock, Log } from '../core/ports.js';
 import type { LocalDate, Problem } from '../core/types.js';
-import type { PendingStore as Store, SavedWeek } from './pending-store.js';
+import type { SavedWeek, Store } from '../store/store.js';
 
 /** The store methods the page uses (sessions, sign-in links, saved weeks, ledger, tally, audit). */
 export type CoordinatorStore = Pick<
@@ -26,9 +26,9 @@ export type CoordinatorStore = Pick<
 >;
 
 /** A problem `check` found, with the field's path when it has one (`requests[2].date`). */
-export type FieldProblem = Problem & { path?: string };
+export type FieldProblem = Problem;
 
-export type SaveOutcome = { saved: SavedWeek } | { problems: FieldProblem[] };
+export type SaveOutcome = { saved: SavedWeek } | { problems: Problem[] };
 
 export interface CoordinatorDeps {
   /** The real store, even while the console chat replays a sample week on a throw-away one. */
@@ -40,8 +40,8 @@ export interface CoordinatorDeps {
   plan(): PlanState;
   /** The same use case as `prayerbot retract`; `actor` goes to the audit log. */
   retract(subject: string, opts: { undo: boolean; actor: string }): Promise<RetentionAction[]>;
-  /** Checks a week's YAML exactly as `check` does and saves it when it has no errors. */
-  saveWeek(yaml: string, actor: string): Promise<SaveOutcome>;
+  /** Checks a week's YAML exactly as `check` does and saves it when it has no errors; `week`: the Monday it must name. */
+  saveWeek(yaml: string, actor: string, week?: LocalDate): Promise<SaveOutcome>;
   /** Whether `actor` (`slack:U…`, `discord:…`, `cli`, `console`) is staff under the config in force. */
   isStaff(actor: string): Promise<boolean>;
   /** The origin links are built from (PUBLIC_URL, or http://127.0.0.1:<port>). */

@@ -1,11 +1,11 @@
 // A week as the coordinator page edits it: every field as the text typed, so a wrong date
 // can be shown back at its field. Built from an import, from a saved week's YAML, or from a
 // posted form; written out as a week file by the importer's own writer.
-import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
+import { parseYamlText } from '../config/yaml-source.js';
 import { weekday } from '../core/time.js';
-import type { LocalDate } from '../core/types.js';
+import type { LocalDate, Problem } from '../core/types.js';
 import type { ImportWarning } from '../import/import-update.js';
-import { writeWeekYaml, type ImportedRequest, type ImportedWeek } from '../import/week-yaml.js';
+import { weekFileYaml, type ImportedWeek, type WeekFileRequest } from '../import/week-yaml.js';
 
 export interface RequestDraft {
   /** Kept as it was: the request's key (`<week>/<id>`) is what retractions and the ledger name. Empty for a new one. */
@@ -57,11 +57,11 @@ export function draftFromImport(week: ImportedWeek, warnings: ImportWarning[]): 
     requests: week.requests.map((r) => ({
       id: r.id,
       region: r.region,
-      title: r.title ?? '',
+      title: '',
       text: r.text,
       date: r.date ?? '',
       audience: r.audience,
-      expires: r.expires ?? '',
+      expires: '',
       comments: [...r.comments],
       checked: [],
       warnings: [],
@@ -83,36 +83,41 @@ export function draftFromImport(week: ImportedWeek, warnings: ImportWarning[]): 
   return draft;
 }
 
-function text(value: unknown): string {
-  if (value === undefined || value === null) return '';
-  return typeof value === 'string' ? value : String(value);
-}
-
-/** A week file's text as a draft; lenient, so even a file with errors can be opened and fixed. */
-export function draftFromYaml(week: LocalDate, yaml: string): WeekDraft {
-  const doc = parseDocument(yaml, { uniqueKeys: false });
-  const data = doc.toJS({ maxAliasCount: 100 }) as unknown;
-  const top = typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
-  const verse = typeof top['verse'] === 'object' && top['verse'] !== null ? (top['verse'] as Record<string, unknown>) : {};
+/**
+ * A week file's text as a draft; lenient about its fields, so a week with errors can be
+ * opened and fixed. Undefined (with the reasons) when the text is not YAML at all.
+ */
+export function draftFromYaml(week: LocalDate, yaml: string): { draft?: WeekDraft; problems: Problem[] } {
+  const parsed = parseYamlText(`${week}.yaml`, yaml);
+  if (!parsed.source) return { problems: parsed.problems };
+  const source = parsed.source;
+  const top = record(source.data);
+  const verse = record(top['verse']);
   const list = Array.isArray(top['requests']) ? (top['requests'] as unknown[]) : [];
-  const seq = doc.get('requests');
+  const lines = yaml.split(/\r?\n/);
+  // A request without an id has `<region>-<n>` (n counting its region's requests): written
+  // out, so saving on the page keeps every request's key.
+  const counts = new Map<string, number>();
   const requests = list.slice(0, MAX_REQUESTS).map((item, i): RequestDraft => {
-    const r = typeof item === 'object' && item !== null ? (item as Record<string, unknown>) : {};
+    const r = record(item);
+    const region = text(r['region']);
+    const n = (counts.get(region) ?? 0) + 1;
+    counts.set(region, n);
     return {
-      id: text(r['id']),
+      id: r['id'] === undefined ? (region !== '' ? `${region}-${n}` : '') : text(r['id']),
       region: text(r['region']),
       title: text(r['title']).trim(),
       text: text(r['text']).trim(),
       date: text(r['date']),
       audience: r['audience'] === undefined ? 'staff' : text(r['audience']),
       expires: text(r['expires']),
-      comments: isSeq(seq) ? commentsAboveText(seq.items[i]) : [],
+      comments: r['text'] === undefined ? [] : commentsAbove(lines, source.locate(['requests', i, 'text'], 'key').line),
       checked: [],
       warnings: [],
       remove: false,
     };
   });
-  return {
+  const draft: WeekDraft = {
     week,
     verseText: text(verse['text']).trim(),
     verseReference: text(verse['reference']).trim(),
@@ -122,20 +127,27 @@ export function draftFromYaml(week: LocalDate, yaml: string): WeekDraft {
     verseWarnings: [],
     notesWarnings: [],
   };
+  return { draft, problems: [] };
 }
 
-/** The `# …` lines written just above a request's `text:` (the importer's confirm notes). */
-function commentsAboveText(node: unknown): string[] {
-  if (!isMap(node)) return [];
-  for (const pair of node.items) {
-    if (isScalar(pair.key) && pair.key.value === 'text' && pair.key.commentBefore) {
-      return pair.key.commentBefore
-        .split('\n')
-        .map((line) => line.trim())
-        .filter((line) => line !== '');
-    }
+function record(value: unknown): Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
+function text(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  return typeof value === 'string' ? value : String(value);
+}
+
+/** The `# …` lines just above line `line` (1-based): the importer's notes above `text:`. */
+function commentsAbove(lines: string[], line: number): string[] {
+  const found: string[] = [];
+  for (let i = line - 2; i >= 0; i--) {
+    const m = /^\s*#\s?(.*)$/.exec(lines[i] ?? '');
+    if (!m) break;
+    found.unshift(m[1]!.trim());
   }
-  return [];
+  return found.filter((c) => c !== '');
 }
 
 /** A posted form's fields: a value, or several (repeated names). */
@@ -217,7 +229,7 @@ function freshId(region: string, taken: Set<string>): string {
 export function yamlOfDraft(draft: WeekDraft): WrittenWeek {
   const kept = draft.requests.map((r, i) => ({ r, i })).filter(({ r }) => !r.remove);
   const taken = new Set(kept.map(({ r }) => r.id).filter((id) => id !== ''));
-  const requests: ImportedRequest[] = kept.map(({ r }) => {
+  const requests: WeekFileRequest[] = kept.map(({ r }) => {
     let id = r.id;
     if (id === '') {
       id = freshId(r.region, taken);
@@ -229,16 +241,16 @@ export function yamlOfDraft(draft: WeekDraft): WrittenWeek {
       ...(r.title !== '' && { title: r.title }),
       text: r.text,
       ...(r.date !== '' && { date: r.date }),
-      audience: r.audience === '' ? 'staff' : (r.audience as ImportedRequest['audience']),
+      audience: r.audience === '' ? 'staff' : r.audience,
       ...(r.expires !== '' && { expires: r.expires }),
       comments: r.comments.filter((_, k) => !r.checked.includes(k)),
     };
   });
-  const week: ImportedWeek = {
+  const yaml = weekFileYaml({
     week: draft.week,
     verse: { text: draft.verseText, reference: draft.verseReference },
     requests,
-    notes: draft.notes === '' ? [] : draft.notes.split('\n'),
-  };
-  return { yaml: writeWeekYaml(week), draftIndex: kept.map(({ i }) => i) };
+    ...(draft.notes !== '' && { notes: draft.notes }),
+  });
+  return { yaml, draftIndex: kept.map(({ i }) => i) };
 }

@@ -44,16 +44,29 @@ export async function saveWeekForm(c: WebContext, deps: CoordinatorDeps): Promis
     return formPage(c, deps, draft, from, [], 200);
   }
   const written = yamlOfDraft(draft);
-  const outcome = await deps.saveWeek(written.yaml, session.actor);
+  const outcome = await deps.saveWeek(written.yaml, session.actor, draft.week);
   if ('saved' in outcome) {
     return c.redirect(`/coordinator/weeks/${outcome.saved.week}?saved=${outcome.saved.version}`, 303);
   }
-  return formPage(c, deps, draft, from, placeProblems(outcome.problems, written.yaml, written.draftIndex), 400);
+  return formPage(c, deps, draft, from, placeProblems(outcome.problems, written.draftIndex), 400);
 }
 
 /** GET /coordinator/weeks/:monday/edit: the newest saved version (or the week file) in the form. */
 export async function editWeekPage(c: WebContext, deps: CoordinatorDeps, monday: string): Promise<Response | undefined> {
   const source = await weekText(deps, monday);
   if (!source) return undefined;
-  return formPage(c, deps, draftFromYaml(monday, source.text), 'edit', [], 200);
+  const read = draftFromYaml(monday, source.text);
+  if (read.draft) return formPage(c, deps, read.draft, 'edit', [], 200);
+  // Only a week file edited by hand can be unreadable: saved weeks were checked.
+  return c.html(
+    page(
+      frameOf(c, 'weeks'),
+      { title: `The week of ${monday} cannot be read` },
+      html`<h1>The week of ${formatLongDate(monday)} cannot be read</h1>
+<p>${source.file ?? `${monday}.yaml`} is not a week file the bot can read, so it cannot be opened here:</p>
+<ul>${read.problems.map((p) => html`<li>${p.message} <span class="where">${p.file}:${p.line}:${p.col}</span></li>`)}</ul>
+<p>Fix the file, or <a href="/coordinator/import">import the update</a> again and save it here.</p>`,
+    ),
+    400,
+  );
 }

@@ -68,13 +68,13 @@ function requestsOf(deps: CoordinatorDeps, monday: LocalDate, source: WeekText |
     });
   }
   if (!source) return [];
-  const counts = new Map<string, number>();
-  return draftFromYaml(monday, source.text).requests.map((r) => {
-    const n = (counts.get(r.region) ?? 0) + 1;
-    counts.set(r.region, n);
-    const id = r.id || `${r.region}-${n}`;
-    return { id, key: `${monday}/${id}`, label: r.title || id, region: regionName(r.region), audience: r.audience };
-  });
+  return (draftFromYaml(monday, source.text).draft?.requests ?? []).map((r) => ({
+    id: r.id,
+    key: `${monday}/${r.id}`,
+    label: r.title || r.id,
+    region: regionName(r.region),
+    audience: r.audience,
+  }));
 }
 
 function flash(c: WebContext): Html {
@@ -202,7 +202,7 @@ export async function restoreVersion(c: WebContext, deps: CoordinatorDeps, monda
   const asked = field(await formFields(c), 'version');
   const version = (await deps.store.weekVersions(monday)).find((v) => String(v.version) === asked);
   if (!version) return undefined;
-  const outcome = await deps.saveWeek(version.yaml, session.actor);
+  const outcome = await deps.saveWeek(version.yaml, session.actor, monday);
   if ('saved' in outcome) {
     await auditAs(deps, 'week-restore', monday, session.actor, `version ${version.version} restored as version ${outcome.saved.version}`);
     return c.redirect(`/coordinator/weeks/${monday}?restored=${outcome.saved.version}&from=${version.version}`, 303);
