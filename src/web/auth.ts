@@ -150,7 +150,7 @@ export function requireSession(deps: CoordinatorDeps): MiddlewareHandler<WebEnv>
       return c.redirect('/coordinator/sign-in', 303);
     }
     const checkedAt = session.staffCheckedAt.getTime();
-    if (now.getTime() - checkedAt >= STAFF_RECHECK_MS || checkedAt < rulesChangedAt) {
+    if (now.getTime() - checkedAt >= STAFF_RECHECK_MS || checkedAt <= rulesChangedAt) {
       if (!(await deps.isStaff(session.actor))) {
         await deps.store.endSession(sessionHash);
         await auditAs(deps, 'sign-out', 'coordinator', session.actor, 'session ended: no longer staff');
