@@ -20,8 +20,9 @@ a:visited { color: #4c2c92; }
 a:hover { color: #003078; text-decoration-thickness: 3px; }
 a:focus, button:focus, summary:focus, .table-wrap:focus { outline: 3px solid transparent; color: #0b0c0c; background: #ffdd00;
   box-shadow: 0 -2px #ffdd00, 0 4px #0b0c0c; text-decoration: none; }
-.skip-link { position: absolute; left: -9999px; }
-.skip-link:focus { position: static; display: block; padding: 10px 15px; }
+/* Shown over the header when focused, so nothing moves under the pointer. */
+.skip-link { position: absolute; top: 0; left: -9999px; z-index: 10; padding: 10px 15px; }
+.skip-link:focus { left: 0; }
 .visually-hidden { position: absolute !important; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 .lead { font-size: 1.3rem; }
 .small, .where, .hint { font-size: 1rem; color: #505a5f; }

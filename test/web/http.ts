@@ -43,7 +43,8 @@ export async function signIn(world: World, actor?: string): Promise<Session> {
 
 export const SECURITY_HEADERS = ['content-security-policy', 'x-content-type-options', 'referrer-policy', 'cache-control'];
 
-export function expectSecurityHeaders(response: Response): string[] {
+/** What is missing from a response's security headers (none: an empty list). */
+export function expectSecurityHeaders(response: { headers: { get(name: string): string | null } }): string[] {
   const problems: string[] = [];
   const csp = response.headers.get('content-security-policy') ?? '';
   for (const directive of ["default-src 'none'", "frame-ancestors 'none'", "form-action 'self'", "base-uri 'none'", "object-src 'none'"]) {
