@@ -53,7 +53,8 @@ a:focus, button:focus, summary:focus, .table-wrap:focus { outline: 3px solid tra
 .button-warning { background: #d4351c; box-shadow: 0 2px 0 #55150b; }
 .button-warning:hover { background: #aa2a16; }
 .button-small { font-size: 1rem; padding: 4px 10px 3px; margin: 0; }
-.button-group { display: flex; flex-wrap: wrap; align-items: center; gap: 0 15px; }
+.button-group { display: flex; flex-wrap: wrap; align-items: center; gap: 15px 20px; margin-bottom: 25px; }
+.button-group .button { margin: 0; }
 .inline-form { display: inline; margin: 0; }
 
 /* Forms */
@@ -159,7 +160,7 @@ pre.yaml { background: #f3f2f1; border: 1px solid #b1b4b6; padding: 15px; overfl
 .discord code { background: #1e1f22; border-color: #1e1f22; color: #dbdee1; }
 
 /* Charts */
-.chart { width: 100%; height: auto; max-width: 720px; display: block; margin-bottom: 10px; font-family: inherit; }
+.chart { width: 100%; height: auto; max-width: 440px; display: block; margin-bottom: 10px; font-family: inherit; }
 .chart .bar { fill: #1d70b8; }
 .chart .bar-label, .chart .bar-value { fill: #0b0c0c; font-size: 15px; }
 .chart .axis { stroke: #0b0c0c; stroke-width: 1; }

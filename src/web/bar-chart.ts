@@ -10,10 +10,10 @@ export interface Bar {
   value: number;
 }
 
-const WIDTH = 400;
+const WIDTH = 320;
 const ROW = 46;
 const BAR_HEIGHT = 18;
-const VALUE_ROOM = 56;
+const VALUE_ROOM = 48;
 
 export function barChart(id: string, title: string, bars: Bar[]): Html {
   const max = Math.max(0, ...bars.map((b) => b.value));

@@ -210,11 +210,12 @@ export function checkbox(f: { id: string; name: string; value: string; label: st
 }
 
 /** A small table that scrolls sideways on a phone instead of squeezing. */
-export function scrollTable(caption: string, head: string[], rows: Html[][], opts: { numeric?: number[] } = {}): Html {
+/** `captionHidden`: the caption is for screen readers only (a heading above already says it). */
+export function scrollTable(caption: string, head: string[], rows: Html[][], opts: { numeric?: number[]; captionHidden?: boolean } = {}): Html {
   const numeric = new Set(opts.numeric ?? []);
   return html`<div class="table-wrap" tabindex="0" role="region" aria-label="${caption}">
   <table class="table">
-    <caption class="table-caption">${caption}</caption>
+    <caption class="${opts.captionHidden ? 'visually-hidden' : 'table-caption'}">${caption}</caption>
     <thead><tr>${head.map((h, i) => html`<th scope="col"${numeric.has(i) ? html` class="numeric"` : ''}>${h}</th>`)}</tr></thead>
     <tbody>
       ${rows.map((r) => html`<tr>${r.map((cell, i) => html`<td${numeric.has(i) ? html` class="numeric"` : ''}>${cell}</td>`)}</tr>`)}

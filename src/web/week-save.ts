@@ -14,11 +14,12 @@ import { field, formFields, frameOf, signedIn, type WebContext } from './web-env
 function formPage(c: WebContext, deps: CoordinatorDeps, draft: WeekDraft, from: 'import' | 'edit', problems: PlacedProblem[], status: 200 | 400): Response | Promise<Response> {
   const session = signedIn(c);
   const errors = problems.filter((p) => p.severity === 'error');
-  const heading = from === 'import' ? 'Check the imported week' : `Edit the week of ${formatLongDate(draft.week)}`;
+  // The form's own heading names the week.
+  const heading = from === 'import' ? 'Check the imported week' : 'Edit the week';
   return c.html(
     page(
       frameOf(c, from === 'import' ? 'import' : 'weeks'),
-      { title: heading, hasErrors: errors.length > 0 },
+      { title: `${heading} of ${draft.week}`, hasErrors: errors.length > 0 },
       html`${weekErrorSummary(problems)}
 <h1>${heading}</h1>
 ${errors.length > 0

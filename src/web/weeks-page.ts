@@ -40,7 +40,7 @@ export async function weeksListPage(c: WebContext, deps: CoordinatorDeps): Promi
       { title: 'Weeks' },
       html`<h1>Weeks</h1>
 <p class="lead">Every week the bot knows, newest first. Open one to edit it, see its versions, or retract its requests.</p>
-${rows.length > 0 ? scrollTable('Weeks', ['Week', 'Where it comes from', 'Requests', 'State'], rows, { numeric: [2] }) : html`<p>There are no weeks yet. <a href="/coordinator/import">Import the update</a>.</p>`}
+${rows.length > 0 ? scrollTable('Weeks', ['Week', 'Where it comes from', 'Requests', 'State'], rows, { numeric: [2], captionHidden: true }) : html`<p>There are no weeks yet. <a href="/coordinator/import">Import the update</a>.</p>`}
 <p><a href="/coordinator/import" class="button">Import the update</a></p>`,
     ),
   );
@@ -155,14 +155,14 @@ ${weekRetracted ? notice('info', 'The whole week is retracted', html`<p>None of 
 </div>
 
 <h2>Requests</h2>
-${requestRows.length > 0 ? scrollTable(`Requests of the week of ${monday}`, ['Request', 'Region', 'Posted on', 'Readers', 'State', 'Action'], requestRows) : html`<p>This week has no requests.</p>`}
+${requestRows.length > 0 ? scrollTable(`Requests of the week of ${monday}`, ['Request', 'Region', 'Posted on', 'Readers', 'State', 'Action'], requestRows, { captionHidden: true }) : html`<p>This week has no requests.</p>`}
 ${weekRetracted
   ? html`<form method="post" action="/coordinator/weeks/${monday}/undo">${csrfField(session.csrf)}<button type="submit" class="button button-secondary">Undo the retraction of the whole week</button></form>`
   : html`<p><a href="/coordinator/weeks/${monday}/retract" class="button button-warning">Retract the whole week</a></p>`}
 
 <h2 id="versions" tabindex="-1">Versions</h2>
 ${versionRows.length > 0
-  ? scrollTable(`Versions of the week of ${monday}, newest first`, ['Version', 'Saved by', 'When', 'Restore', 'Download'], versionRows)
+  ? scrollTable(`Versions of the week of ${monday}, newest first`, ['Version', 'Saved by', 'When', 'Restore', 'Download'], versionRows, { captionHidden: true })
   : html`<p>No version has been saved on this page yet. Saving the week here keeps every version, with who saved it and when.</p>`}`,
     ),
     status,

@@ -110,6 +110,7 @@ describe.skipIf(chromiumMissing())('the coordinator page in a browser', () => {
     expect(await page.locator('#request-0').getAttribute('class')).toContain('request-error');
     expect(await page.title()).toMatch(/^Error: /);
     await screenshot(page, 'problem');
+    await screenshot(page, 'problem-at-field', { selector: '#request-0' });
     await item.click();
     expect(await activeId(page)).toBe('requests-0-date');
     expect(await world.bot.coordinator.store.weekVersions(WEEK)).toEqual([]);
@@ -148,6 +149,7 @@ describe.skipIf(chromiumMissing())('the coordinator page in a browser', () => {
     expect(await text(discord.locator('.embed-title'))).toBe('Prayer for Tuesday, November 17, 2026');
     expect(await text(discord.locator('.embed-author'))).toBe('Latin America');
     expect(await text(discord.locator('.embed-footer'))).toBe('React 🙏 when you have prayed.');
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await screenshot(page, 'this-week', { fullPage: true });
 
     const cli = await promisify(execFile)(process.execPath, [join(process.cwd(), 'dist', 'cli.js'), 'preview', '--week', WEEK, '--config', world.project.configPath, '--prompts', world.project.promptsDir], {
@@ -214,6 +216,7 @@ describe.skipIf(chromiumMissing())('the coordinator page in a browser', () => {
     await submit(page, page.getByRole('button', { name: 'Retract africa-europe-1' }));
     expect(await text(page.locator('.notice-success'))).toContain(`Retracted ${WEEK}/africa-europe-1`);
     expect(await text(page.locator('.notice-success'))).toContain('1 posted copy taken down');
+    await screenshot(page, 'retracted');
     expect(world.slack.messages('C0STAFF01')).toHaveLength(0);
     await submit(page, page.getByRole('button', { name: 'Undo retraction of africa-europe-1' }));
     expect(await text(page.locator('.notice-success'))).toContain(`Retraction of ${WEEK}/africa-europe-1 undone`);
