@@ -287,13 +287,13 @@ describe.skipIf(chromiumMissing())('the coordinator page in a browser', () => {
     for (const [path, name] of [
       [`/coordinator/weeks/${WEEK}/edit`, 'phone-edit'],
       ['/coordinator', 'phone-this-week'],
-      ['/coordinator/tally', 'phone-tally'],
+      ['/coordinator/tally', undefined],
     ] as const) {
       await page.goto(`${world.base}${path}`);
       // Nothing wider than the screen but the tables, which scroll inside their own box.
       const wide = await page.evaluate(() => document.documentElement.scrollWidth);
       expect(wide, path).toBeLessThanOrEqual(390);
-      await screenshot(page, name);
+      if (name) await screenshot(page, name);
     }
   });
 });
