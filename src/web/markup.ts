@@ -23,7 +23,8 @@ const SLACK_RULES: Rule[] = [
 // Discord: doubled markers first, so `**x**` is bold and not two italics.
 const DISCORD_RULES: Rule[] = [
   { pattern: /`([^`\n]+)`/u, mark: 'code' },
-  { pattern: /\*\*(?!\s)([\s\S]*?\S)\*\*/u, mark: 'strong' },
+  // Bold may hold an italic: `**A *court***` is bold "A " then italic "court".
+  { pattern: /\*\*(?!\s)((?:\*[^*\n]+\*|[^*])+?)\*\*/u, mark: 'strong' },
   { pattern: /__(?!\s)([\s\S]*?\S)__/u, mark: 'u' },
   { pattern: /~~(?!\s)([\s\S]*?\S)~~/u, mark: 's' },
   { pattern: /\*(?![\s*])([^*]*?[^\s*])\*/u, mark: 'em' },
