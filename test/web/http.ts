@@ -14,7 +14,7 @@ export function tokenOf(link: string): string {
   return new URL(link).searchParams.get('token')!;
 }
 
-export async function postForm(world: World, path: string, fields: Record<string, string>, headers: Record<string, string> = {}): Promise<Response> {
+export async function postForm(world: Pick<World, 'base'>, path: string, fields: Record<string, string>, headers: Record<string, string> = {}): Promise<Response> {
   return fetch(`${world.base}${path}`, {
     method: 'POST',
     headers: { ...HTML, 'content-type': 'application/x-www-form-urlencoded', ...headers },
@@ -23,7 +23,7 @@ export async function postForm(world: World, path: string, fields: Record<string
   });
 }
 
-export async function get(world: World, path: string, session?: Session, headers: Record<string, string> = HTML): Promise<Response> {
+export async function get(world: Pick<World, 'base'>, path: string, session?: Session, headers: Record<string, string> = HTML): Promise<Response> {
   return fetch(`${world.base}${path}`, { headers: { ...headers, ...(session ? { cookie: session.cookie } : {}) }, redirect: 'manual' });
 }
 
