@@ -163,8 +163,15 @@ describe.skipIf(chromiumMissing())('the coordinator page in a browser', () => {
     await page.goto(`${world.base}/coordinator/weeks/${WEEK}`);
     await submit(page, page.getByRole('link', { name: 'Edit the week' }));
     await page.locator('#requests-1-title').fill('A new study');
+    // Add a request brings the form back with one more block, keeping what was typed.
+    await submit(page, page.getByRole('button', { name: 'Add a request' }));
+    expect(await page.locator('fieldset.request').count()).toBe(6);
+    expect(await text(page.locator('#request-5 legend'))).toBe('Request 6 of 6 (new)');
+    expect(await page.locator('#requests-1-title').inputValue()).toBe('A new study');
+    await page.locator('#request-5').getByLabel('Remove this request when saving').check();
     await submit(page, page.getByRole('button', { name: 'Save week' }));
     expect(page.url()).toMatch(/saved=2$/);
+    expect(await page.locator('tbody tr').filter({ hasText: 'Retract' }).count()).toBe(5);
     const versions = page.locator('table').filter({ hasText: 'Saved by' });
     expect(await versions.locator('tbody tr').count()).toBe(2);
     expect(await text(versions.locator('tbody tr'))).toMatch(new RegExp(`^Version 2 ${STAFF} Monday, November 16, 2026 at 10:00 EST Current version Download version 2$`));
