@@ -265,7 +265,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
         },
       },
     };
-    const botOptions = { log, platforms, plan: () => effective(source.current()), owner, metrics: metrics ?? noMetrics, signIn: coordinator, ...(options.leaseMs ? { leaseMs: options.leaseMs, renewMs: Math.max(100, Math.floor(options.leaseMs / 4)) } : {}) };
+    const botOptions = { log, platforms, plan: () => effective(source.current()), owner, metrics: metrics ?? noMetrics, signIn: coordinator, followSaves: () => source.followSaves(), ...(options.leaseMs ? { leaseMs: options.leaseMs, renewMs: Math.max(100, Math.floor(options.leaseMs / 4)) } : {}) };
     bot = new ActiveBot(new PrayerBot({ ...botOptions, store, clock, ...(replayFrom ? { sweepFrom: replayFrom } : {}) }));
     const running = bot;
     await store.recordPlanHash(owner, firstState.hash, firstState.version);

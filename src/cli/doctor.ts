@@ -1,7 +1,7 @@
 // `prayerbot doctor`: checks the set-up end to end and says what to fix. The first thing a
 // new operator runs. Exit 0 when everything is fine, 1 when something needs fixing.
 import type { GlobalOptions } from '../cli.js';
-import { checkAll } from '../config/check.js';
+import { checkPlan } from '../config/saved-weeks.js';
 import { buildPlanState } from '../core/plan-state.js';
 import { systemClock, type ChatPlatform } from '../core/ports.js';
 import { formatInstantIn, mondayOf, todayIn } from '../core/time.js';
@@ -10,6 +10,7 @@ import { EnvError, loadDotEnv, readEnv, secretValues, type Env } from '../env.js
 import { createLogger, redact } from '../logger.js';
 import { createPlatforms } from '../main.js';
 import { openStore } from '../store/open-store.js';
+import { savedWeeksOrWarn } from './saved-weeks.js';
 
 interface Line {
   ok: boolean;
@@ -40,11 +41,13 @@ export async function doctorCommand(globals: GlobalOptions): Promise<number> {
     say('environment', false, error instanceof EnvError ? error.message : String(error));
   }
 
-  const checked = await checkAll(globals.config, globals.prompts);
+  // The plan includes the weeks saved on the coordinator page; an unreachable store is
+  // reported under "store" below.
+  const checked = await checkPlan(globals.config, globals.prompts, await savedWeeksOrWarn('doctor', () => undefined));
   const errors = checked.problems.filter((p) => p.severity === 'error');
   for (const p of checked.problems) say('plan', p.severity !== 'error', formatProblem(p));
   if (checked.config) {
-    say('plan', errors.length === 0, `${checked.weeks.length} week file(s) in ${globals.prompts}; ${errors.length} error(s)`);
+    say('plan', errors.length === 0, `${checked.weeks.length} week(s) in ${globals.prompts} and saved on the coordinator page; ${errors.length} error(s)`);
     const config = checked.config;
     const now = systemClock.now();
     const today = todayIn(config.timezone, now);

@@ -8,7 +8,7 @@ import { formatLongDate, formatTimeIn, localDateOf } from '../core/time.js';
 import type { Config, LocalDate, Loaded, Problem, WeekPlan } from '../core/types.js';
 import type { SavedWeek } from '../store/store.js';
 import { checkAll, planProblems, sortProblems, type CheckResult } from './check.js';
-import { loadWeekText } from './load-week.js';
+import { readWeekText } from './load-week.js';
 
 /** How a saved week's problems name their "file". */
 export function savedWeekLabel(week: LocalDate): string {
@@ -17,10 +17,11 @@ export function savedWeekLabel(week: LocalDate): string {
 
 /**
  * The one place the week loader reads text that is not a file (the page's form, the store's
- * saved versions). When the loader gains `readWeekText(source, file, regions)`, it goes here.
+ * saved versions): exactly as `check` reads a week file, problems at the same line:col and
+ * field path.
  */
-function readWeekText(label: string, yaml: string, config: Config): Loaded<WeekPlan> {
-  return loadWeekText(label, yaml, config);
+function readSavedWeekText(label: string, yaml: string, config: Config): Loaded<WeekPlan> {
+  return readWeekText(yaml, label, config.regions);
 }
 
 /**
@@ -45,7 +46,7 @@ export interface WeekTextCheck {
  */
 export function checkWeekText(yaml: string, config: Config, week?: LocalDate): WeekTextCheck {
   const monday = week ?? namedWeek(yaml);
-  const loaded = readWeekText(monday ? savedWeekLabel(monday) : 'week.yaml', yaml, config);
+  const loaded = readSavedWeekText(monday ? savedWeekLabel(monday) : 'week.yaml', yaml, config);
   const problems = [...loaded.problems, ...(loaded.value ? planProblems(config, loaded.value) : [])];
   return { ...(loaded.value ? { week: loaded.value } : {}), problems: sortProblems(problems) };
 }

@@ -30,6 +30,14 @@ describe('safe YAML', () => {
     expect(problems('a: [1, {b: 2\nc: 3\n')).toEqual(['f.yaml:1:8: YAML syntax: this { has no closing }']);
   });
 
+  it('names the value, not the indentation, when a value needs quotes', () => {
+    expect(problems('reference: Micah: 6:8\n')).toEqual(['f.yaml:1:12: YAML syntax: ": " inside a value: put the value in quotes']);
+    expect(problems('name: @office\n')).toEqual(['f.yaml:1:7: YAML syntax: a value cannot start with @: put it in quotes']);
+    expect(problems('text: "C:\\q"\n')).toEqual([
+      'f.yaml:1:10: YAML syntax: unknown escape sequence \\q in double quotes (write \\\\ for a backslash)',
+    ]);
+  });
+
   it('says a tab in the indentation is one', () => {
     expect(problems('a:\n\tb: 1\n')).toEqual(['f.yaml:2:1: YAML syntax: a tab in the indentation: indent with spaces only']);
   });

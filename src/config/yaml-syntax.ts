@@ -104,14 +104,36 @@ function explain(text: string, error: unknown): YamlError {
         if (traced) return traced;
       }
     }
-    if (/bad indentation of a mapping entry/.test(reason) && /["'][ \t]+$/.test(text.slice(lineStart, offset))) {
-      return { offset, message: 'YAML syntax: text after the closing quote: put all of the value inside the quotes' };
-    }
+    const misread = misreadValue(text, lineStart, offset, reason);
+    if (misread) return misread;
+  }
+  if (/unknown escape sequence/.test(reason) && text[offset - 1] === '\\') {
+    const sequence = text.slice(offset - 1, offset + 1);
+    return { offset: offset - 1, message: `YAML syntax: unknown escape sequence ${sequence} in double quotes (write \\\\ for a backslash)` };
   }
   if (/tab characters must not be used in indentation/.test(reason)) {
     return { offset, message: 'YAML syntax: a tab in the indentation: indent with spaces only' };
   }
   return { offset, message: `YAML syntax: ${reason}` };
+}
+
+/** What js-yaml calls "bad indentation" when the line's value is the real problem. */
+function misreadValue(text: string, lineStart: number, offset: number, reason: string): YamlError | undefined {
+  if (!/bad indentation of a mapping entry/.test(reason)) return undefined;
+  const before = text.slice(lineStart, offset);
+  if (/["'][ \t]+$/.test(before)) {
+    return { offset, message: 'YAML syntax: text after the closing quote: put all of the value inside the quotes' };
+  }
+  const reserved = text[offset];
+  if ((reserved === '@' || reserved === '`') && /:[ \t]+$|^[ \t]*-[ \t]+$/.test(before)) {
+    return { offset, message: `YAML syntax: a value cannot start with ${reserved}: put it in quotes` };
+  }
+  // `key: some: text`: the second ": " would start a map inside the value.
+  const keyAndValue = /^([ \t]*(?:-[ \t]+)*(?:"[^"]*"|'[^']*'|[^\s#"'][^:#]*?)[ \t]*:[ \t]+)[^\s#]/.exec(before);
+  if (keyAndValue && text[offset] === ':') {
+    return { offset: lineStart + keyAndValue[1]!.length, message: 'YAML syntax: ": " inside a value: put the value in quotes' };
+  }
+  return undefined;
 }
 
 /** When `reason` says the text ended inside a quote or a bracket: where that was opened. */

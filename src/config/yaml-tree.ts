@@ -52,9 +52,11 @@ export interface AliasNode {
 export type TreeNode = ScalarNode | SeqNode | MapNode | AliasNode;
 
 interface SeqFrame {
+  kind: 'seq';
   node: SeqNode;
 }
 interface MapFrame {
+  kind: 'map';
   node: MapNode;
   /** The key read, waiting for its value; null when the key was refused. */
   key?: { text: string; start: number } | null;
@@ -82,10 +84,10 @@ export function buildTree(text: string, events: Event[]): { root?: TreeNode; err
     const frame = stack[stack.length - 1];
     if (!frame) {
       root = node;
-    } else if ('items' in frame.node) {
+    } else if (frame.kind === 'seq') {
       frame.node.items.push(node);
     } else {
-      const map = frame as MapFrame;
+      const map = frame;
       if (map.key === undefined) {
         map.key = keyOf(node);
         if (map.key === null) {
@@ -151,7 +153,7 @@ export function buildTree(text: string, events: Event[]): { root?: TreeNode; err
         lastEnd = Math.max(lastEnd, event.start + 1);
         anchor(event, node);
         attach(node);
-        stack.push(node.kind === 'seq' ? { node } : { node, seen: new Set() });
+        stack.push(node.kind === 'seq' ? { kind: 'seq', node } : { kind: 'map', node, seen: new Set() });
         break;
       }
       case EVENT_ID.ALIAS: {

@@ -32,6 +32,11 @@ export interface CoreContext {
   sweepFrom?: Date;
   /** Channels found archived or deleted: not tried again until restart. */
   disabledChannels: Set<string>;
+  /**
+   * Takes up weeks saved on the coordinator page since the plan was loaded (another replica's
+   * save is the newest plan): asked before this replica's plan is judged outdated.
+   */
+  followSaves?(): Promise<void>;
 }
 
 export const DEFAULT_LEASE_MS = 120_000;

@@ -261,7 +261,12 @@ async function postChannel(ctx: CoreContext, parts: PostPart[], opts: { manual: 
  * once per (outdated plan, newest plan): a restart of the same replica does not say it again.
  */
 export async function planIsCurrent(ctx: CoreContext): Promise<boolean> {
-  const newest = await ctx.store.newestPlanHash();
+  let newest = await ctx.store.newestPlanHash();
+  if (newest && newest !== ctx.plan().hash && ctx.followSaves) {
+    // Perhaps a week was saved on another replica's page since this one last looked.
+    await ctx.followSaves();
+    newest = await ctx.store.newestPlanHash();
+  }
   const mine = ctx.plan().hash;
   if (!newest || newest === mine) return true;
   await alertStaff(ctx, `stale-plan:${mine}:${newest}`, `a prayerbot replica (${ctx.owner}) runs an older plan than another replica and will not post until its config/ and prompts/ match.`);

@@ -28,6 +28,8 @@ export interface PrayerBotOptions {
   sweepFrom?: Date;
   /** Where `/pray coordinator` issues sign-in links (the real store and clock); absent: not served. */
   signIn?: SignInSetup;
+  /** See CoreContext.followSaves. */
+  followSaves?: () => Promise<void>;
 }
 
 export class PrayerBot implements Inbound {
@@ -50,6 +52,7 @@ export class PrayerBot implements Inbound {
       inspections: new Map(),
       disabledChannels: new Set(),
       ...(options.sweepFrom ? { sweepFrom: options.sweepFrom } : {}),
+      ...(options.followSaves ? { followSaves: options.followSaves } : {}),
     };
     this.ingest = new ReactionIngest(options.store);
     this.signIn = options.signIn;

@@ -71,6 +71,8 @@ export interface ReplicaOptions {
   configPath?: string;
   promptsDir?: string;
   logLevel?: string;
+  /** More environment (e.g. PRAYERBOT_SWEEP_SECONDS). */
+  env?: Record<string, string>;
 }
 
 export interface Replica {
@@ -105,6 +107,7 @@ export function startReplica(options: ReplicaOptions): Replica {
         PORT: '0',
         LOG_LEVEL: options.logLevel ?? 'info',
         ...(options.leaseSeconds !== undefined ? { PRAYERBOT_LEASE_SECONDS: String(options.leaseSeconds) } : {}),
+        ...options.env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     },

@@ -812,6 +812,22 @@ export function storeContract(name: string, makeStore: () => Promise<Store>, pee
         expect(await b.savedWeeksStamp()).not.toBe(two);
       });
 
+      it('forgets long-expired tokens and expired sessions as new ones are added', async () => {
+        const store = await open();
+        const DAY = 24 * 60 * MINUTE;
+        await store.addSignInToken(token('old', 'cli', 0));
+        await store.addSession({ sessionHash: 'old-session', actor: 'cli', createdAt: at(0), expiresAt: at(60 * MINUTE), staffCheckedAt: at(0) });
+        await store.addSignInToken(token('next-day', 'cli', DAY)); // the old one expired less than a day ago
+        expect(await store.signInTokenState('old', at(DAY))).toBe('expired');
+        await store.addSignInToken(token('days-later', 'cli', 2 * DAY));
+        expect(await store.signInTokenState('old', at(2 * DAY))).toBe('unknown');
+        expect(await store.signInTokenState('next-day', at(2 * DAY))).toBe('expired');
+        await store.addSession({ sessionHash: 'new-session', actor: 'cli', createdAt: at(DAY), expiresAt: at(DAY + 60 * MINUTE), staffCheckedAt: at(DAY) });
+        // Gone from the table, not only hidden by its expiry: an earlier "now" cannot bring it back.
+        expect(await store.getSession('old-session', at(MINUTE))).toBeUndefined();
+        expect(await store.getSession('new-session', at(DAY + MINUTE))).toMatchObject({ actor: 'cli' });
+      });
+
       it('keeps tokens, sessions and saved weeks across re-opens', async () => {
         const first = await open();
         await first.addSignInToken(token('a'.repeat(64)));

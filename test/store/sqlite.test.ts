@@ -85,6 +85,47 @@ describe('sqlite: one file, several processes', () => {
   });
 });
 
+describe('sqlite: a sign-in token redeemed from two processes at once', () => {
+  const children: ChildProcess[] = [];
+  afterEach(() => {
+    for (const child of children.splice(0)) if (child.exitCode === null) child.kill();
+  });
+
+  function startWorker() {
+    const worker = fileURLToPath(new URL('./redeem-race-worker.ts', import.meta.url));
+    const child = fork(worker, [file], { execArgv: ['--import', 'tsx'] });
+    children.push(child);
+    const ready = new Promise<void>((resolve, reject) => {
+      child.once('message', () => resolve());
+      child.once('exit', (code) => reject(new Error(`redeem worker exited with ${code}`)));
+    });
+    const redeem = (hash: string) =>
+      new Promise<string | null>((resolve) => {
+        child.once('message', (m) => resolve((m as { actor: string | null }).actor));
+        child.send(hash);
+      });
+    return { child, ready, redeem };
+  }
+
+  it('is redeemed by exactly one of them', async () => {
+    const store = SqliteStore.open(file);
+    const rounds = 60;
+    for (let i = 0; i < rounds; i++) {
+      await store.addSignInToken({ tokenHash: `token-${i}`, actor: `slack:U${i}`, createdAt: new Date('2026-10-13T13:00:00Z'), expiresAt: new Date('2026-10-13T13:15:00Z') });
+    }
+    await store.close();
+    const a = startWorker();
+    const b = startWorker();
+    await Promise.all([a.ready, b.ready]);
+    for (let i = 0; i < rounds; i++) {
+      const actors = await Promise.all([a.redeem(`token-${i}`), b.redeem(`token-${i}`)]);
+      expect(actors.filter((x) => x !== null)).toEqual([`slack:U${i}`]);
+    }
+    a.child.send('stop');
+    b.child.send('stop');
+  });
+});
+
 describe('sqlite: file settings and migrations', () => {
   it('keeps the database in WAL mode and records each migration once', async () => {
     (await SqliteStore.open(file)).close();
