@@ -152,7 +152,8 @@ export function requireSession(deps: CoordinatorDeps): MiddlewareHandler<WebEnv>
     const checkedAt = session.staffCheckedAt.getTime();
     if (now.getTime() - checkedAt >= STAFF_RECHECK_MS || checkedAt <= rulesChangedAt) {
       if (!(await deps.isStaff(session.actor))) {
-        await deps.store.endSession(sessionHash);
+        // Every session of theirs, on any device, not only this one.
+        await deps.store.endSessionsOf(session.actor);
         await auditAs(deps, 'sign-out', 'coordinator', session.actor, 'session ended: no longer staff');
         deleteCookie(c, SESSION_COOKIE, { path: '/coordinator' });
         if (!wantsHtml(c)) return c.text('Your session has ended: you are no longer on the staff list.\n', 401);

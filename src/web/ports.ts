@@ -16,6 +16,7 @@ export type CoordinatorStore = Pick<
   | 'getSession'
   | 'markSessionStaffChecked'
   | 'endSession'
+  | 'endSessionsOf'
   | 'savedWeeks'
   | 'weekVersions'
   | 'listPosts'
