@@ -28,6 +28,7 @@ export function coordinatorDeps(side: BotSide): CoordinatorDeps {
     log: side.log,
     plan: side.plan,
     retract: (subject, { undo, actor }) => side.bot().retract(subject, { undo, actor }),
+    checkWeek: (yaml, week) => coordinator.weeks.check(yaml, coordinator.plan().config, week).problems,
     saveWeek: (yaml, actor, week) =>
       saveWeekText({ store: coordinator.store, clock: coordinator.clock, config: coordinator.plan().config, yaml, actor, weeks: coordinator.weeks, ...(week ? { week } : {}) }),
     isStaff: async (actor) => isStaffActor(coordinator.plan().config, actor),

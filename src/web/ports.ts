@@ -41,6 +41,8 @@ export interface CoordinatorDeps {
   plan(): PlanState;
   /** The same use case as `prayerbot retract`; `actor` goes to the audit log. */
   retract(subject: string, opts: { undo: boolean; actor: string }): Promise<RetentionAction[]>;
+  /** What `check` says about a week's YAML (errors and warnings), saving nothing. */
+  checkWeek(yaml: string, week: LocalDate): Problem[];
   /** Checks a week's YAML exactly as `check` does and saves it when it has no errors; `week`: the Monday it must name. */
   saveWeek(yaml: string, actor: string, week?: LocalDate): Promise<SaveOutcome>;
   /** Whether `actor` (`slack:U…`, `discord:…`, `cli`, `console`) is staff under the config in force. */

@@ -112,6 +112,8 @@ export async function weekPage(c: WebContext, deps: CoordinatorDeps, monday: Loc
       }`
     : html`From the file ${source?.file ?? planned?.source ?? ''}; not saved on this page yet.`;
 
+  // What `check` says about the week now (the settings may have changed since it was saved).
+  const warnings = source ? deps.checkWeek(source.text, monday).filter((p) => p.severity === 'warning') : [];
   const requestRows = requests.map((r) => {
     const isOff = isRetracted(retracted, r.key);
     const action = weekRetracted
@@ -148,6 +150,13 @@ export async function weekPage(c: WebContext, deps: CoordinatorDeps, monday: Loc
 <p>${origin}</p>
 ${!planned ? notice('warning', 'This week is not in the plan', html`<p>It has errors under the settings in force, so nothing of it is posted. Edit it to see and fix them.</p>`) : ''}
 ${weekRetracted ? notice('info', 'The whole week is retracted', html`<p>None of its requests is posted.</p>`) : ''}
+${warnings.length > 0
+  ? notice(
+      'warning',
+      warnings.length === 1 ? 'The check warns about this week' : `The check has ${warnings.length} warnings about this week`,
+      html`<ul>${warnings.map((w) => html`<li>${w.message} <span class="where">${w.path ? `${w.path} · ` : ''}${monday}.yaml:${w.line}:${w.col}</span></li>`)}</ul>`,
+    )
+  : ''}
 <div class="button-group">
   <a class="button" href="/coordinator/weeks/${monday}/edit">Edit the week</a>
   <a href="/coordinator/weeks/${monday}/yaml">View the YAML</a>

@@ -122,6 +122,24 @@ describe('the coordinator page over HTTP', () => {
     expect(await accepted.text()).toContain('Check the imported week');
   });
 
+  it('never saves a week with errors; a week with only warnings is saved and its page shows them', async () => {
+    const session = await signIn(world);
+    const week = { week: '2026-11-30', 'verse.text': 'Seek justice.', 'verse.reference': 'Isaiah 1:17', action: 'save', csrf: session.csrf };
+    const refused = await postForm(world, '/coordinator/weeks', { ...week, 'requests[0].region': 'atlantis', 'requests[0].text': 'Pray.' }, { cookie: session.cookie });
+    expect(refused.status).toBe(400);
+    const page = await refused.text();
+    expect(page).toContain('There is a problem');
+    expect(page).toContain('href="#requests-0-region">Request 1: Region: unknown region &quot;atlantis&quot;');
+    expect(await world.bot.coordinator.store.weekVersions('2026-11-30')).toEqual([]);
+
+    const saved = await postForm(world, '/coordinator/weeks', week, { cookie: session.cookie });
+    expect(saved.status).toBe(303);
+    expect(saved.headers.get('location')).toBe('/coordinator/weeks/2026-11-30?saved=1');
+    const shown = await (await get(world, '/coordinator/weeks/2026-11-30', session)).text();
+    expect(shown).toContain('The check warns about this week');
+    expect(shown).toContain('no requests: nothing is posted this week');
+  });
+
   it('signs out: the session ends in the store, its cookie no longer works, and the audit log says who', async () => {
     const session = await signIn(world);
     const out = await postForm(world, '/coordinator/sign-out', { csrf: session.csrf }, { cookie: session.cookie });
