@@ -77,8 +77,13 @@ function requestsOf(deps: CoordinatorDeps, monday: LocalDate, source: WeekText |
   }));
 }
 
+/** The note after a redirect, from its query; only well-formed values (a crafted link cannot put words here). */
 function flash(c: WebContext): Html {
-  const q = (name: string) => c.req.query(name);
+  const shapes: Record<string, RegExp> = { saved: /^\d+$/, restored: /^\d+$/, from: /^\d+$/, done: /^\d+$/, failed: /^\d+$/, retracted: /^\d{4}-\d{2}-\d{2}(\/[A-Za-z0-9._-]+)?$/, undone: /^\d{4}-\d{2}-\d{2}(\/[A-Za-z0-9._-]+)?$/ };
+  const q = (name: string) => {
+    const value = c.req.query(name);
+    return value !== undefined && shapes[name]?.test(value) ? value : undefined;
+  };
   const items: Html[] = [];
   if (q('saved')) items.push(notice('success', `Week saved as version ${q('saved')}`, html`<p>The bot posts from this version from now on.</p>`));
   if (q('restored')) items.push(notice('success', `Version ${q('from') ?? ''} restored as version ${q('restored')}`, html`<p>The bot posts from it from now on.</p>`));
