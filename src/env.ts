@@ -3,6 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { parseEnv } from 'node:util';
+import { CodedError } from './core/errors.js';
 
 export interface Env {
   slack?: { botToken: string; signingSecret?: string; appToken?: string; apiUrl?: string };
@@ -27,11 +28,9 @@ export interface Env {
   trustedProxies?: string[];
 }
 
-export class EnvError extends Error {
-  readonly code = 'bad_env';
+export class EnvError extends CodedError<'bad_env'> {
   constructor(message: string) {
-    super(message);
-    this.name = 'EnvError';
+    super('bad_env', message);
   }
 }
 

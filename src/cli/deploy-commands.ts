@@ -58,7 +58,7 @@ function redactor(): (text: string) => string {
 function explain(error: unknown, guild: string | undefined, clean: (text: string) => string): string {
   if (error instanceof DiscordAPIError) {
     if (error.status === 401) return 'Discord refused DISCORD_TOKEN (401): reset the token under Developer Portal → Bot and update .env';
-    if (error.status === 403 && guild) return `Discord refused (403 ${error.code}): is the bot in server ${guild}? Invite it first (README, "Discord")`;
+    if (error.status === 403 && guild) return `Discord refused (403 ${error.code}): is the bot in server ${guild}? Invite it first (docs/discord-setup.md)`;
     if (error.status === 403 || error.status === 404) {
       return `Discord refused (${error.status} ${error.code}): does DISCORD_APPLICATION_ID belong to this token's application?`;
     }

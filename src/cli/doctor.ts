@@ -3,12 +3,13 @@
 import type { GlobalOptions } from '../cli.js';
 import { checkPlan } from '../config/saved-weeks.js';
 import { buildPlanState } from '../core/plan-state.js';
-import { systemClock, type ChatPlatform } from '../core/ports.js';
+import { systemClock, type ChannelInspection, type ChatPlatform } from '../core/ports.js';
+import { privacyVerdict, reportChannelVerdict, type GuardVerdict } from '../core/privacy.js';
 import { formatInstantIn, mondayOf, todayIn } from '../core/time.js';
-import { formatProblem, type ChannelConfig } from '../core/types.js';
+import { formatProblem, type ChannelConfig, type Config } from '../core/types.js';
 import { EnvError, loadDotEnv, readEnv, secretValues, type Env } from '../env.js';
 import { createLogger, redact } from '../logger.js';
-import { createPlatforms } from '../main.js';
+import { createPlatforms } from '../runtime/platforms.js';
 import { openStore } from '../store/open-store.js';
 import { savedWeeksOrWarn } from './saved-weeks.js';
 
@@ -24,6 +25,32 @@ interface SelfChecking {
 
 function selfChecking(platform: ChatPlatform): platform is ChatPlatform & SelfChecking {
   return typeof (platform as Partial<SelfChecking>).doctor === 'function';
+}
+
+/**
+ * Each channel as the bot itself judges it (the core's privacy guard and the staff-channel
+ * rules of staff_report), so doctor and the bot never disagree about what is refused.
+ */
+async function privacyLines(platforms: ChatPlatform[], config: Config): Promise<Line[]> {
+  const lines: Line[] = [];
+  const judge = async (platform: ChatPlatform, channelId: string, verdict: (facts: ChannelInspection) => GuardVerdict, ok: string, refused: string) => {
+    const where = `${platform.name}:${channelId}`;
+    try {
+      const v = verdict(await platform.inspectChannel(channelId));
+      lines.push(v.allowed ? { ok: true, text: `${where}: ${ok}` } : { ok: false, text: `${where}: ${refused}: ${v.reason}` });
+    } catch (error) {
+      lines.push({ ok: false, text: `${where}: could not be checked (${error instanceof Error ? error.message : String(error)})` });
+    }
+  };
+  for (const platform of platforms) {
+    for (const channel of config.channels.filter((c) => c.platform === platform.name)) {
+      await judge(platform, channel.id, (facts) => privacyVerdict(channel, facts), `posts allowed (${channel.audience})`, 'posts will be refused');
+    }
+    for (const target of config.staffReport.filter((t) => t.platform === platform.name)) {
+      await judge(platform, target.id, reportChannelVerdict, 'staff reports allowed (a private staff channel)', 'staff_report channel refused — digests and alerts are not sent there');
+    }
+  }
+  return lines;
 }
 
 export async function doctorCommand(globals: GlobalOptions): Promise<number> {
@@ -83,6 +110,7 @@ export async function doctorCommand(globals: GlobalOptions): Promise<number> {
             say(platform.name, false, redact(error instanceof Error ? error.message : String(error), secrets));
           }
         }
+        for (const line of await privacyLines(platforms, config)) say('privacy', line.ok, line.text);
       } catch (error) {
         say('platforms', false, redact(error instanceof Error ? error.message : String(error), secrets));
       }

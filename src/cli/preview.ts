@@ -5,6 +5,11 @@
 // config's zone. When this week has no file, the newest week file is shown instead, with a
 // note on stderr (the console chat's first run replays the newest week the same way); with
 // no week files at all, or no file for an explicit `--week`, it says so and exits 1.
+//
+// A week's dates are each channel's local dates: on a date, a channel in Sydney shows its own
+// day (its post time in its zone and in UTC), or why it has none (a holiday, a skip date).
+// The header times are the organisation's (or, when no channel shown follows the
+// organisation's calendar, the first channel's).
 // Exit codes: 0 shown, 1 problems (missing files, errors in the config or the week), 2 usage.
 import { join } from 'node:path';
 import type { GlobalOptions } from '../cli.js';
@@ -13,11 +18,12 @@ import { loadPrompts } from '../config/load-prompts.js';
 import { planIssueProblem } from '../config/check.js';
 import { withSavedWeeks } from '../config/saved-weeks.js';
 import { planWeek } from '../core/plan/plan.js';
-import { previewWeek, type DayReport } from '../core/plan/week-preview.js';
+import { localAndUtc, previewWeek, type DayReport } from '../core/plan/week-preview.js';
 import { systemClock, type Clock } from '../core/ports.js';
 import { postDocument } from '../core/post-document.js';
 import { renderText } from '../core/render-text.js';
 import {
+  formatInstantIn,
   formatLongDate,
   formatShortDate,
   localDateOf,
@@ -29,7 +35,7 @@ import {
 } from '../core/time.js';
 import type { ChannelConfig, Config, LocalDate, PostPart, Problem, WeekPlan } from '../core/types.js';
 import { formatProblem } from '../core/types.js';
-import type { SavedWeek } from '../store/store.js';
+import type { SavedWeek } from '../core/store.js';
 import { savedWeeksOrWarn } from './saved-weeks.js';
 
 export interface PreviewOptions {
@@ -110,7 +116,7 @@ export async function preview(globals: GlobalOptions, opts: PreviewOptions, io: 
   for (const p of unique) io.err(formatProblem(p));
 
   const shown = { ...config, channels };
-  const report = previewWeek(shown, week, days);
+  const report = previewWeek(config, shown, week, days);
   io.out(format === 'json' ? JSON.stringify(toJson(shown, week, report, unique), null, 2) : toText(shown, week, report));
   return unique.some((p) => p.severity === 'error') ? 1 : 0;
 }
@@ -166,31 +172,42 @@ function dedupe(problems: Problem[]): Problem[] {
 
 function channelLabel(channel: ChannelConfig): string {
   const pub = channel.allowPublic ? ', allow_public' : '';
-  return `${channel.platform} ${channel.id} (${channel.audience}${pub})`;
+  const zone = channel.timezone !== undefined ? `, ${channel.timezone}` : '';
+  const holidays = channel.holidays !== undefined ? `, ${channel.holidays} holidays` : '';
+  return `${channel.platform} ${channel.id} (${channel.audience}${pub}${zone}${holidays})`;
 }
 
 function toText(config: Config, week: WeekPlan, report: DayReport[]): string {
+  // Expiry is always in the organisation's zone; the header follows the day's calendar.
   const zone = config.timezone;
+  const headerZone = report[0]?.calendar.timezone ?? zone;
   const out: string[] = [];
   const posting = report.filter((d) => d.channels.some((c) => c.parts.length > 0)).map((d) => formatShortDate(d.date));
   out.push(`Week of ${formatLongDate(week.week)} — ${week.source}`);
-  out.push(`Times in ${zone}. Channels: ${config.channels.map(channelLabel).join('; ') || 'none'}.`);
+  out.push(`Times in ${headerZone}. Channels: ${config.channels.map(channelLabel).join('; ') || 'none'}.`);
   out.push(posting.length ? `Posts on ${posting.length} ${posting.length === 1 ? 'day' : 'days'}: ${posting.join(', ')}.` : 'Nothing is posted this week.');
   for (const day of report) {
-    const when = day.plan ? ` · ${formatTimeIn(day.plan.postAt, zone)}` : '';
+    const when = day.plan ? ` · ${formatTimeIn(day.plan.postAt, headerZone)}` : '';
     out.push('', `━━ ${formatLongDate(day.date)}${when} ${'━'.repeat(Math.max(3, 60 - formatLongDate(day.date).length - when.length))}`);
-    if (day.nothing) {
+    if (day.nothing && day.channels.every((c) => c.parts.length === 0)) {
       out.push(`   Nothing posted — ${day.nothing}.`);
+      // Channels of another calendar with another reason (a holiday there) say theirs.
+      for (const c of day.channels) {
+        if (c.calendar.key !== day.calendar.key && c.nothing !== undefined && c.nothing !== day.nothing && c.plan === undefined) {
+          out.push(`   → ${channelLabel(c.channel)}: no post — ${c.nothing}`);
+        }
+      }
       continue;
     }
-    for (const { channel, parts } of day.channels) {
+    for (const { channel, calendar, plan, parts, nothing, notes } of day.channels) {
       if (parts.length === 0) {
-        out.push('', `   → ${channelLabel(channel)}: nothing — none of the day's requests has audience: everyone`);
+        // "no post": not a posting day of this channel's calendar; "nothing": a posting day without anything for it.
+        out.push('', `   → ${channelLabel(channel)}: ${plan ? 'nothing' : 'no post'} — ${nothing ?? 'nothing for this channel'}`);
         continue;
       }
       for (const part of parts) {
         const of = part.partCount > 1 ? ` · part ${part.part + 1} of ${part.partCount}` : '';
-        out.push('', `   → ${channelLabel(channel)}${of} · ledger ${part.ledgerKey}`);
+        out.push('', `   → ${channelLabel(channel)}${of} · ${localAndUtc(part.postAt, calendar.timezone)} · ledger ${part.ledgerKey}`);
         const requests = part.sections.flatMap((s) => s.requests);
         const when = (at: Date) => `${formatShortDate(localDateOf(at, zone))} ${formatTimeIn(at, zone)}`;
         const expiries = new Set(requests.map((r) => r.expiresAt.getTime()));
@@ -199,6 +216,7 @@ function toText(config: Config, week: WeekPlan, report: DayReport[]): string {
             ? `     requests: ${requests.map((r) => r.key).join(', ')} · expire ${when(requests[0]!.expiresAt)}`
             : `     requests: ${requests.map((r) => `${r.key} (expires ${when(r.expiresAt)})`).join(', ')}`,
         );
+        for (const note of notes[part.part] ?? []) out.push(`     note: ${note}`);
         out.push('', renderText(postDocument(part), { indent: '     ', width: 80 }));
       }
     }
@@ -234,16 +252,23 @@ function toJson(config: Config, week: WeekPlan, report: DayReport[], problems: P
       postAt: day.plan ? day.plan.postAt.toISOString() : null,
       rotationRegions: day.plan ? day.plan.rotationRegions : [],
       nothing: day.nothing ?? null,
-      channels: day.channels.map(({ channel, parts }) => ({
+      channels: day.channels.map(({ channel, calendar, plan, parts, nothing, notes }) => ({
         platform: channel.platform,
         channelId: channel.id,
         audience: channel.audience,
         allowPublic: channel.allowPublic,
+        timezone: calendar.timezone,
+        posting: plan !== undefined,
+        postAt: plan ? plan.postAt.toISOString() : null,
+        nothing: nothing ?? null,
         parts: parts.map((part) => ({
           ledgerKey: part.ledgerKey,
           part: part.part,
           partCount: part.partCount,
           postAt: part.postAt.toISOString(),
+          timezone: calendar.timezone,
+          localPostAt: formatInstantIn(part.postAt, calendar.timezone),
+          notes: notes[part.part] ?? [],
           expiresAt: latestExpiry(part)?.toISOString() ?? null,
           regions: part.sections.map((s) => s.region.id),
           requestKeys: requestKeys(part),

@@ -20,8 +20,8 @@ export async function retractCommand(globals: GlobalOptions, opts: { week?: stri
     const actions = await bot.retract(subject, { undo: opts.undo ?? false, dryRun: opts.dryRun ?? false });
     const verb = opts.undo ? 'may be posted again' : 'retracted';
     console.log(`${subject} ${opts.dryRun ? `would be ${verb}` : verb}.`);
+    if (!opts.undo && !actions.some((a) => a.action !== 'forget-week')) console.log('  No posted copy was live.');
     for (const a of actions) console.log(`  ${a.action} ${a.post}: ${a.detail}${!opts.dryRun && !a.done ? ' — NOT DONE' : ''}`);
-    if (!opts.undo && actions.length === 0) console.log('  No posted copy was live.');
     return actions.some((a) => !opts.dryRun && !a.done) ? 1 : 0;
   });
 }

@@ -4,7 +4,7 @@
 import { loadDotEnv, secretValues } from '../env.js';
 import { redact } from '../logger.js';
 import { readSavedWeeks } from '../store/read-saved-weeks.js';
-import type { SavedWeek } from '../store/store.js';
+import type { SavedWeek } from '../core/store.js';
 
 export async function savedWeeksOrWarn(command: string, warn: (text: string) => void): Promise<SavedWeek[]> {
   loadDotEnv();

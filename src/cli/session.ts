@@ -1,22 +1,30 @@
 // What the one-shot commands (post, tally, retire, retract) share: the environment, the plan,
 // the store and — when a command must reach the chats — the platforms, torn down afterwards.
+// The platforms are never started: a one-shot command talks REST (Slack's Web API, Discord's
+// REST) and opens no gateway session or Socket Mode connection, so a running bot's shards and
+// sockets are never disturbed (a second Discord session on a held shard would take its events,
+// a second Socket Mode connection a share of Slack's).
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { GlobalOptions } from '../cli.js';
+import { CodedError } from '../core/errors.js';
 import { type PlanState } from '../core/plan-state.js';
 import { systemClock, type ChatPlatform } from '../core/ports.js';
 import { PrayerBot } from '../core/prayer-bot.js';
 import { formatProblem } from '../core/types.js';
 import { EnvError, loadDotEnv, readEnv, secretValues, type Env } from '../env.js';
 import { createLogger, redact } from '../logger.js';
-import { consoleConfig, createPlatforms } from '../main.js';
-import { loadPlan } from '../plan-source.js';
+import { loadPlan } from '../config/plan-source.js';
 import { SavedWeekFeed } from '../config/saved-week-feed.js';
 import { ConsolePlatform } from '../platforms/console/console-platform.js';
+import { consoleConfig, createPlatforms, isConsoleMode } from '../runtime/platforms.js';
 import { openStore } from '../store/open-store.js';
 
-export class UsageError extends Error {
-  readonly code = 'usage';
+/** A command line the command cannot run (exit code 2). */
+export class UsageError extends CodedError<'usage'> {
+  constructor(message: string) {
+    super('usage', message);
+  }
 }
 
 export interface Session {
@@ -26,7 +34,7 @@ export interface Session {
   close(): Promise<void>;
 }
 
-/** Loads everything; with `platforms`, connects to every platform that has a token. */
+/** Loads everything; with `platforms`, the REST side of every platform that has a token. */
 export async function openSession(globals: GlobalOptions, opts: { platforms: boolean }): Promise<Session> {
   loadDotEnv();
   const secrets = secretValues();
@@ -38,7 +46,7 @@ export async function openSession(globals: GlobalOptions, opts: { platforms: boo
     // The plan includes the weeks saved on the coordinator page.
     const loaded = await loadPlan(globals.config, globals.prompts, false, await new SavedWeekFeed(store, log).read());
     if (!loaded.state) throw new Error(`the config has errors:\n${loaded.problems.map(formatProblem).join('\n')}`);
-    const consoleMode = !env.slack && !env.discord;
+    const consoleMode = isConsoleMode(env);
     const plan: PlanState = consoleMode ? { ...loaded.state, config: consoleConfig(loaded.state.config) } : loaded.state;
     if (opts.platforms) {
       platforms = consoleMode
@@ -47,10 +55,6 @@ export async function openSession(globals: GlobalOptions, opts: { platforms: boo
     }
     const owner = `cli:${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
     const bot = new PrayerBot({ store, clock: systemClock, log, platforms, plan: () => plan, owner });
-    for (const platform of platforms) {
-      // Console input is not read by one-shot commands.
-      if (platform.name !== 'console') await platform.start(bot);
-    }
     return {
       env,
       plan,

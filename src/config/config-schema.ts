@@ -2,7 +2,7 @@
 // in a field name is reported rather than silently ignored.
 import * as z from 'zod';
 import type { PlatformName } from '../core/types.js';
-import { cronExpression, localDate, nonEmptyText, slug, timeZone } from './fields.js';
+import { cronExpression, holidayCode, localDate, nonEmptyText, slug, timeZone } from './fields.js';
 
 const platform = z.enum(['slack', 'discord', 'console'] as const satisfies readonly PlatformName[]);
 const id = z.string();
@@ -12,6 +12,12 @@ export const channelSchema = z.strictObject({
   id,
   audience: z.enum(['staff', 'volunteers']),
   allow_public: z.boolean().default(false),
+  // The channel's own calendar: its zone, and dates with no post on top of the top-level ones.
+  timezone: timeZone.optional(),
+  skip: z.array(localDate).optional(),
+  holidays: holidayCode.optional(),
+  // A private "I prayed" button on the posts, beside the 🙏 (whose names every member can read).
+  prayed_button: z.boolean().default(false),
 });
 
 export const staffReportSchema = z.strictObject({ platform, id });
@@ -30,6 +36,7 @@ export const configSchema = z.strictObject({
     catch_up_hours: z.number().min(0).max(24).default(6),
   }),
   skip: z.array(localDate).default([]),
+  holidays: holidayCode.optional(),
   rotation: z.array(z.string()).min(1),
   regions: z.array(regionSchema).min(1),
   retention_days: z.int().min(1).max(31).default(14),

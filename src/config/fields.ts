@@ -2,6 +2,7 @@
 import { CronExpressionParser } from 'cron-parser';
 import cron from 'node-cron';
 import * as z from 'zod';
+import { holidayCodes, isHolidayCode } from '../core/plan/holidays.js';
 import { isLocalDate, isValidZone } from '../core/time.js';
 import { didYouMean } from './suggest.js';
 
@@ -46,6 +47,16 @@ export function zoneProblem(zone: string): string | undefined {
   return `unknown time zone ${JSON.stringify(zone)}${didYouMean(zone, knownZones())}; use an IANA name such as "America/New_York"`;
 }
 
+/** Why `code` is not a place date-holidays knows, or undefined when it is one. */
+export function holidayProblem(code: string): string | undefined {
+  if (isHolidayCode(code)) return undefined;
+  // A three-letter country code (AUS, DEU, USA) usually starts with its two-letter one.
+  const [country, ...rest] = code.toUpperCase().split('-');
+  const alpha2 = country !== undefined && /^[A-Z]{3}$/.test(country) ? [country.slice(0, 2), ...rest].join('-') : undefined;
+  const hint = alpha2 !== undefined && isHolidayCode(alpha2) ? ` (did you mean "${alpha2}"?)` : didYouMean(code, holidayCodes());
+  return `unknown holiday place ${JSON.stringify(code)}${hint}; use an ISO 3166 code such as "US", "AU" or "DE-BY"`;
+}
+
 function checked(problem: (value: string) => string | undefined) {
   return z.string().superRefine((value, ctx) => {
     const message = problem(value);
@@ -57,6 +68,7 @@ function checked(problem: (value: string) => string | undefined) {
 export const localDate = checked(dateProblem);
 export const cronExpression = checked(cronProblem);
 export const timeZone = checked(zoneProblem);
+export const holidayCode = checked(holidayProblem);
 
 /** Text that is not empty once trimmed. (`{field}` in a message becomes the field's name.) */
 export const nonEmptyText = z.string().superRefine((value, ctx) => {

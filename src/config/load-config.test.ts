@@ -39,6 +39,17 @@ describe('loadConfig', () => {
     expect(value?.regions[1]?.aliases).toEqual(['latam']);
   });
 
+  it('puts the "I prayed" button only on channels that ask for it, and reports a value that is not true or false', async () => {
+    const { value, problems } = await load(setLine(BASE_CONFIG, 21, '  - { platform: slack, id: "C0STAFF01", audience: staff, prayed_button: true }'));
+    expect(problems).toEqual([]);
+    expect(value?.channels.map((c) => c.prayedButton === true)).toEqual([true, false]);
+
+    const { value: bad, lines } = await load(setLine(BASE_CONFIG, 21, '  - { platform: slack, id: "C0STAFF01", audience: staff, prayed_button: "yes" }'));
+    expect(bad).toBeUndefined();
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^config\/prayerbot\.yaml:21:\d+: .*prayed_button|boolean/);
+  });
+
   it('reports an unknown time zone at its value, with the closest real one', async () => {
     const { value, lines } = await load(setLine(BASE_CONFIG, 1, 'timezone: America/New_Yrok'));
     expect(value).toBeUndefined();

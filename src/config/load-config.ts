@@ -191,12 +191,18 @@ function toConfig(raw: RawConfig, source: string): Config {
     id: c.id,
     audience: c.audience,
     allowPublic: c.allow_public,
+    ...(c.timezone !== undefined ? { timezone: c.timezone } : {}),
+    ...(c.skip !== undefined ? { skip: [...c.skip] } : {}),
+    ...(c.holidays !== undefined ? { holidays: c.holidays } : {}),
+    // Only when set: a config without the button keeps its plan hash.
+    ...(c.prayed_button ? { prayedButton: true } : {}),
   }));
   return {
     source,
     timezone: raw.timezone,
     schedule: { post: raw.schedule.post.trim(), digest: raw.schedule.digest.trim(), catchUpHours: raw.schedule.catch_up_hours },
     skip: [...raw.skip],
+    ...(raw.holidays !== undefined ? { holidays: raw.holidays } : {}),
     rotation: [...raw.rotation],
     regions: raw.regions.map((r) => ({ id: r.id, name: r.name.trim(), aliases: r.aliases.map((a) => a.trim()) })),
     retentionDays: raw.retention_days,

@@ -4,7 +4,7 @@
 // database hiccup must not drop weeks from the plan.
 import { errorLogFields } from '../core/errors.js';
 import type { Log } from '../core/ports.js';
-import type { SavedWeek, Store } from '../store/store.js';
+import type { SavedWeek, Store } from '../core/store.js';
 
 export class SavedWeekFeed {
   private stamp: string | undefined;

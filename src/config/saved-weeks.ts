@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { formatLongDate, formatTimeIn, localDateOf } from '../core/time.js';
 import type { Config, LocalDate, Loaded, Problem, WeekPlan } from '../core/types.js';
-import type { SavedWeek } from '../store/store.js';
+import type { SavedWeek } from '../core/store.js';
 import { checkAll, planProblems, sortProblems, type CheckResult } from './check.js';
 import { readWeekText } from './load-week.js';
 

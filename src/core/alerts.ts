@@ -1,6 +1,10 @@
 // Alerts to staff: de-duplicated through the store (once across restarts and replicas),
-// sent to every `staff_report` channel whose platform runs here.
-import type { CoreContext } from './context.js';
+// sent to every `staff_report` channel whose platform runs here and that is still a private
+// staff channel.
+import { channelKey, type CoreContext } from './context.js';
+import { errorLogFields } from './errors.js';
+import { reportChannelVerdict, type GuardVerdict } from './privacy.js';
+import type { StaffReportTarget } from './types.js';
 
 /** Sends `text` to staff unless an alert with this `key` was already raised. */
 export async function alertStaff(ctx: CoreContext, key: string, text: string): Promise<boolean> {
@@ -12,13 +16,44 @@ export async function alertStaff(ctx: CoreContext, key: string, text: string): P
   return true;
 }
 
-/** Sends to every staff report channel; one failing target never stops the others. */
+/**
+ * Sends to every staff report channel that passes the staff-channel rules now (facts at most
+ * 10 minutes old); one failing target never stops the others. A refused channel gets nothing:
+ * it is logged (never with the report) and named once through the channels that passed, or
+ * in the log when none did.
+ */
 export async function sendToStaff(ctx: CoreContext, text: string): Promise<void> {
-  const targets = ctx.plan().config.staffReport;
+  const targets = ctx.plan().config.staffReport.filter((t) => ctx.platforms.has(t.platform));
+  const judged = await Promise.all(targets.map(async (target) => ({ target, verdict: await reportVerdict(ctx, target) })));
+  const open = judged.filter((j) => j.verdict?.allowed === true).map((j) => j.target);
+  await deliver(ctx, open, text);
+  for (const { target, verdict } of judged) {
+    if (!verdict || verdict.allowed) continue;
+    const where = channelKey(target.platform, target.id);
+    ctx.log.warn({ channel: where, reason: verdict.reason }, 'staff report not sent to a staff_report channel that fails the staff-channel rules');
+    if (!(await ctx.store.alertOnce(`report-refused:${where}:${verdict.reason}`, ctx.clock.now()))) continue;
+    ctx.metrics.count('alerts');
+    const notice = `prayerbot sends no staff reports to ${where}: ${verdict.reason}. Reports go only to private staff channels: make it private to staff again, or remove it from staff_report.`;
+    if (open.length > 0) await deliver(ctx, open, `⚠️ ${notice}`);
+    else ctx.log.error({ channel: where }, notice);
+  }
+}
+
+/** The staff-channel rules' verdict on a report channel; undefined when it could not be checked. */
+async function reportVerdict(ctx: CoreContext, target: StaffReportTarget): Promise<GuardVerdict | undefined> {
+  const platform = ctx.platforms.get(target.platform)!;
+  try {
+    return reportChannelVerdict(await ctx.inspections.get(platform, target.id));
+  } catch (error) {
+    ctx.log.warn({ channel: channelKey(target.platform, target.id), ...errorLogFields(error) }, 'could not check a staff report channel; nothing sent there');
+    return undefined;
+  }
+}
+
+async function deliver(ctx: CoreContext, targets: StaffReportTarget[], text: string): Promise<void> {
   await Promise.all(
     targets.map(async (target) => {
-      const platform = ctx.platforms.get(target.platform);
-      if (!platform) return;
+      const platform = ctx.platforms.get(target.platform)!;
       try {
         await platform.sendStaffText(target.id, text);
       } catch (error) {

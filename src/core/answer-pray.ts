@@ -1,15 +1,17 @@
 // `/pray` answers. Anyone: today's post, a region's current request, the week, help.
 // Staff (config `staff`): stats and retract. Expired or retracted requests are never shown,
-// and a caller sees only what their channel's readers may see.
+// and a caller sees only what their channel's readers may see: staff requests only in a staff
+// channel the privacy guard passes (pray-privacy.ts).
 import { isRetracted, filterPost } from './posting.js';
 import type { CoreContext } from './context.js';
 import { channelPostsOf, splitIntoParts } from './plan/plan.js';
-import { dayOf, weekOf, type PlanState } from './plan-state.js';
+import { calendarPlanOf, dayOf, weekOf, type CalendarPlan, type PlanState } from './plan-state.js';
 import { channelMayCarry } from './plan/channel-posts.js';
 import { postDocument } from './post-document.js';
 import type { PrayAnswer, PrayCaller, PrayCommand } from './ports.js';
 import { parsePray } from './pray-command.js';
 import { actorOf } from './coordinator/sign-in.js';
+import { prayView } from './pray-privacy.js';
 import { summarize, tallyTable } from './tally.js';
 import { formatLongDate, mondayOf, todayIn, weekDates } from './time.js';
 import type { ChannelConfig, Config, PostPart, Region, ScheduledRequest } from './types.js';
@@ -53,8 +55,13 @@ export async function answerPray(ctx: CoreContext, command: PrayCommand, deps: P
   const state = ctx.plan();
   const { config } = state;
   const now = ctx.clock.now();
-  const today = todayIn(config.timezone, now);
-  const channel = callerChannel(config, command);
+  // "Today" is the caller's channel's today (DMs and unlisted channels: the organisation's).
+  // A staff channel the privacy guard refuses (or has not checked lately) answers as a
+  // volunteers channel, with a note; with nothing left to show, the note alone.
+  const view = prayView(ctx, callerChannel(config, command));
+  const channel = view.channel;
+  const calendar = calendarPlanOf(state, channel);
+  const today = todayIn(calendar.calendar.timezone, now);
   const retractions = new Set(await ctx.store.retractions());
   const visible = (r: ScheduledRequest) => channelMayCarry(channel, r) && r.expiresAt > now && !isRetracted(retractions, r.key);
   const intent = parsePray(command.text, config.regions);
@@ -88,16 +95,18 @@ export async function answerPray(ctx: CoreContext, command: PrayCommand, deps: P
       if (intent.kind === 'retract-usage') return { kind: 'text', text: 'Usage: /pray retract WEEK/ID (e.g. 2026-10-12/latin-america-1) or /pray retract WEEK' };
       return { kind: 'text', text: await deps.retract(intent.id.includes('/') || /^\d{4}-\d{2}-\d{2}$/.test(intent.id) ? intent.id : `${mondayOf(today)}/${intent.id}`) };
     case 'week':
-      return { kind: 'text', text: weekOverview(state, today, visible) };
+      if (view.note && !weekDates(mondayOf(today)).some((date) => dayOf(state, date, calendar)?.requests.some(visible))) return { kind: 'text', text: view.note };
+      return noted({ kind: 'text', text: weekOverview(state, calendar, today, visible) }, view.note);
     case 'today': {
-      const part = todaysPart(ctx, state, channel, today, visible);
-      if (part) return { kind: 'post', doc: postDocument(part) };
-      const next = state.days.find((d) => d.date > today && d.requests.some(visible));
+      const part = todaysPart(ctx, state, calendar, channel, today, visible);
+      if (part) return noted({ kind: 'post', doc: postDocument(part) }, view.note);
+      if (view.note) return { kind: 'text', text: view.note };
+      const next = calendar.days.find((d) => d.date > today && d.requests.some(visible));
       return { kind: 'text', text: `There is no prayer post today.${next ? ` The next is on ${formatLongDate(next.date)}.` : ''} Ask /pray <region> for a region's request, or /pray help.` };
     }
     case 'region': {
-      const request = currentRequest(state, intent.region.id, today, visible);
-      if (!request) return { kind: 'text', text: `There is no current request for ${intent.region.name}.` };
+      const request = currentRequest(calendar, intent.region.id, today, visible);
+      if (!request) return { kind: 'text', text: view.note ?? `There is no current request for ${intent.region.name}.` };
       const week = weekOf(state, request.week)!;
       const part: PostPart = {
         date: request.postDate,
@@ -110,13 +119,20 @@ export async function answerPray(ctx: CoreContext, command: PrayCommand, deps: P
         partCount: 1,
         ledgerKey: '',
       };
-      return { kind: 'post', doc: { ...postDocument(part), title: `${intent.region.name} — prayer for ${formatLongDate(request.postDate)}` } };
+      return noted({ kind: 'post', doc: { ...postDocument(part), title: `${intent.region.name} — prayer for ${formatLongDate(request.postDate)}` } }, view.note);
     }
   }
 }
 
-function todaysPart(ctx: CoreContext, state: PlanState, channel: ChannelConfig, today: string, visible: (r: ScheduledRequest) => boolean): PostPart | undefined {
-  const day = dayOf(state, today);
+/** The answer with `note` after it: below a text, or in a post's footer. */
+function noted(answer: PrayAnswer, note: string | undefined): PrayAnswer {
+  if (!note) return answer;
+  if (answer.kind === 'text') return { ...answer, text: `${answer.text}\n\n${note}` };
+  return { ...answer, doc: { ...answer.doc, footer: answer.doc.footer ? `${answer.doc.footer}\n${note}` : note } };
+}
+
+function todaysPart(ctx: CoreContext, state: PlanState, calendar: CalendarPlan, channel: ChannelConfig, today: string, visible: (r: ScheduledRequest) => boolean): PostPart | undefined {
+  const day = dayOf(state, today, calendar);
   const week = day && weekOf(state, day.week);
   if (!day || !week) return undefined;
   const post = channelPostsOf({ ...state.config, channels: [channel] }, week, day)[0];
@@ -127,20 +143,20 @@ function todaysPart(ctx: CoreContext, state: PlanState, channel: ChannelConfig, 
 }
 
 /** The region's latest request already posted (not expired), else its next one this week. */
-function currentRequest(state: PlanState, region: string, today: string, visible: (r: ScheduledRequest) => boolean): ScheduledRequest | undefined {
-  const mine = [...state.requests.values()].filter((r) => r.region === region && visible(r));
+function currentRequest(calendar: CalendarPlan, region: string, today: string, visible: (r: ScheduledRequest) => boolean): ScheduledRequest | undefined {
+  const mine = [...calendar.requests.values()].filter((r) => r.region === region && visible(r));
   const posted = mine.filter((r) => r.postDate <= today).sort((a, b) => b.postDate.localeCompare(a.postDate));
   if (posted[0]) return posted[0];
   const thisWeek = mondayOf(today);
   return mine.filter((r) => r.week === thisWeek).sort((a, b) => a.postDate.localeCompare(b.postDate))[0];
 }
 
-function weekOverview(state: PlanState, today: string, visible: (r: ScheduledRequest) => boolean): string {
+function weekOverview(state: PlanState, calendar: CalendarPlan, today: string, visible: (r: ScheduledRequest) => boolean): string {
   const monday = mondayOf(today);
   if (!weekOf(state, monday)) return `There is no plan for the week of ${monday}.`;
   const lines = [`This week (from ${formatLongDate(monday)}):`];
   for (const date of weekDates(monday)) {
-    const day = dayOf(state, date);
+    const day = dayOf(state, date, calendar);
     const requests = day?.requests.filter(visible) ?? [];
     if (requests.length === 0) continue;
     const names = [...new Set(requests.map((r) => state.config.regions.find((x) => x.id === r.region)?.name ?? r.region))];

@@ -1,13 +1,14 @@
 // What every use case of the core works with. Built once by src/main.ts (or by a CLI command)
 // and passed explicitly; nothing here is a global.
-import type { Store } from '../store/store.js';
-import type { ChannelInspection, ChatPlatform, Clock, Log } from './ports.js';
+import type { Store } from './store.js';
+import type { ChannelFactsCache } from './channel-facts.js';
+import type { ChatPlatform, Clock, Log } from './ports.js';
 import type { PlanState } from './plan-state.js';
 import type { PlatformName } from './types.js';
 
 /** Counters the runtime exports as Prometheus metrics; the core only increments them. */
 export interface CoreMetrics {
-  count(name: 'posts_sent' | 'posts_failed' | 'posts_refused' | 'reactions' | 'pray_answers' | 'alerts' | 'retired', by?: number): void;
+  count(name: 'posts_sent' | 'posts_failed' | 'posts_refused' | 'reactions' | 'prayed_presses' | 'pray_answers' | 'alerts' | 'retired', by?: number): void;
 }
 
 export const noMetrics: CoreMetrics = { count: () => undefined };
@@ -26,8 +27,8 @@ export interface CoreContext {
   leaseMs: number;
   renewMs: number;
   metrics: CoreMetrics;
-  /** Per-process cache of channel inspections (privacy facts change rarely). */
-  inspections: Map<string, { at: number; facts: ChannelInspection }>;
+  /** Per-process privacy facts of channels, shared by posting, staff reports and /pray. */
+  inspections: ChannelFactsCache;
   /** Days posted before this instant are never reported as missed (the console replay). */
   sweepFrom?: Date;
   /** Channels found archived or deleted: not tried again until restart. */

@@ -1,5 +1,5 @@
 // The ports the core talks through. Adapters (Slack, Discord, console) implement
-// `ChatPlatform` and call `Inbound`; stores implement `Store` (see src/store/store.ts).
+// `ChatPlatform` and call `Inbound`; src/store/ implements `Store` (store.ts beside this file).
 import { CodedError } from './errors.js';
 import type { PlatformName, PostPart, Verse } from './types.js';
 
@@ -23,6 +23,13 @@ export interface PostDocument {
   verse: Verse;
   /** e.g. "React 🙏 when you have prayed." and "Part 2 of 3". */
   footer?: string;
+  /**
+   * The private "I prayed" button (channels with `prayed_button: true`). `postKey` is the
+   * post's ledger key, which adapters may put in the button's value: it names the post,
+   * never a person. Adapters render it on the post itself (send and edit), never on a
+   * `/pray` answer (a copy shown to one person) nor on a retirement notice.
+   */
+  prayedButton?: { label: string; postKey: string };
 }
 
 /** Size limits of one message, used to split a long post between requests. */
@@ -109,9 +116,18 @@ export interface ChatPlatform {
    * crash, whose sender may have died before adding it (sendPost adds it otherwise).
    */
   addOwnReaction(channelId: string, messageId: string): Promise<void>;
-  /** Replaces a post's content (partial expiry). */
+  /**
+   * Replaces a post's content (partial expiry). A post that is gone (deleted by someone else,
+   * or already retired by delete) rejects with `message_gone`: there is nothing left to edit,
+   * and the core ends the post as it would a retired one.
+   */
   editPost(channelId: string, messageId: string, doc: PostDocument): Promise<void>;
-  /** Takes a post down: delete it, or edit it to `notice` (clearing reactions where possible). */
+  /**
+   * Takes a post down: delete it, or edit it to `notice` (clearing reactions where possible).
+   * A post already gone — deleted by someone else, or by an earlier retirement whose answer
+   * was lost — counts as retired: resolve, do not throw, and show nothing new in its place.
+   * A channel that is gone still rejects (`channel_gone`): that is the channel's problem.
+   */
   retirePost(channelId: string, messageId: string, mode: 'delete' | 'edit', notice: string): Promise<void>;
   /** Everyone (but the bot) holding any 🙏 variant on the message, all pages. */
   readReactions(channelId: string, messageId: string): Promise<ReactionHolder[]>;
@@ -164,6 +180,27 @@ export type PrayAnswer =
   | { kind: 'text'; text: string; monospace?: boolean; noPreview?: boolean }
   | { kind: 'post'; doc: PostDocument };
 
+/** Someone pressed a post's "I prayed" button. Only they see the answer. */
+export interface PrayedButtonPress {
+  platform: PlatformName;
+  channelId: string;
+  /** The message the button is on. */
+  messageId: string;
+  userId: string;
+  /** When it was pressed, in microseconds (Slack action_ts; Discord arrival time, as for reactions). */
+  orderMicros: number;
+}
+
+/**
+ * What a press did, with the words for the presser (adapters show `text` only to them).
+ * `counted`: the press now counts them; false: this press took theirs back, and
+ * `stillCountedByReaction` says a 🙏 of theirs on the post still counts. A press on a post
+ * that is retired or retracted, or on anything that is not a post, counts nothing.
+ */
+export type PrayedButtonAnswer =
+  | { counted: boolean; stillCountedByReaction: boolean; text: string }
+  | { refused: 'retired' | 'not_a_post'; text: string };
+
 /** What adapters call into the core. */
 export interface Inbound {
   reaction(event: ReactionEvent): Promise<void>;
@@ -171,6 +208,8 @@ export interface Inbound {
   /** The platform lost events (gateway gap, restart): re-read every live post of it. */
   resync(platform: PlatformName): Promise<void>;
   pray(command: PrayCommand): Promise<PrayAnswer>;
+  /** A press of the "I prayed" button: counted like a 🙏, or taken back by the next press. */
+  prayedButton(press: PrayedButtonPress): Promise<PrayedButtonAnswer>;
   /** Autocomplete: regions matching what was typed so far. */
   regionChoices(typed: string): Array<{ name: string; value: string }>;
 }

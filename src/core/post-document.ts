@@ -3,6 +3,7 @@
 // that day's post; the fallback (notifications, lock screens) names only regions — never a
 // request's words.
 import type { PostDocument } from './ports.js';
+import { PRAYED_BUTTON_LABEL } from './prayed-button.js';
 import { formatLongDate } from './time.js';
 import type { PostPart } from './types.js';
 
@@ -41,5 +42,6 @@ export function postDocument(part: PostPart): PostDocument {
     })),
     verse: { text: part.verse.text.trim(), reference: part.verse.reference.trim() },
     footer: REACT_FOOTER,
+    ...(part.channel.prayedButton ? { prayedButton: { label: PRAYED_BUTTON_LABEL, postKey: part.ledgerKey } } : {}),
   };
 }

@@ -6,14 +6,15 @@
 import { alertStaff, describe } from './alerts.js';
 import { channelKey, type CoreContext } from './context.js';
 import { channelPostsOf, splitIntoParts } from './plan/plan.js';
-import { dayOf, weekOf } from './plan-state.js';
+import { dayOf, daysOn, weekOf } from './plan-state.js';
+import { canTakeOver } from './post-claims.js';
 import { postDocument } from './post-document.js';
-import { PlatformError, type ChannelInspection, type ChatPlatform } from './ports.js';
+import { PlatformError, type ChatPlatform } from './ports.js';
 import { privacyVerdict, type GuardVerdict } from './privacy.js';
 import { ReactionLookups, reconcilePost } from './reactions.js';
 import { addDays, formatLongDate, mondayOf, todayIn } from './time.js';
 import type { ChannelPost, LocalDate, PlanDay, PostPart } from './types.js';
-import type { PostClaim, PostRecord } from '../store/store.js';
+import type { PostClaim, PostRecord } from './store.js';
 
 export type PartOutcome =
   | 'sent'
@@ -32,15 +33,18 @@ export interface PartResult {
 
 /** Attempts per part before the bot gives up and tells staff. */
 const MAX_ATTEMPTS = 5;
-/** Privacy facts are re-read at most this often per channel. */
-const INSPECTION_TTL_MS = 10 * 60_000;
+/**
+ * A first attempt this close to its post time is the scheduled send, which may act on cached
+ * privacy facts (at most 10 minutes old). Anything later is a catch-up and reads them again.
+ */
+const ON_TIME_MS = 2 * 60_000;
 
 /** Is `key` (a request key) retracted by a week or request retraction? */
 export function isRetracted(retractions: ReadonlySet<string>, requestKey: string): boolean {
   return retractions.has(requestKey) || retractions.has(requestKey.split('/')[0]!);
 }
 
-/** Drops requests that are retracted, expired, or not for this channel's readers. */
+/** Keeps the requests `keep` accepts (callers drop retracted and expired ones) and the sections left with any. */
 export function filterPost(post: ChannelPost, keep: (r: ChannelPost['sections'][number]['requests'][number]) => boolean): ChannelPost | undefined {
   const sections = post.sections
     .map((s) => ({ ...s, requests: s.requests.filter(keep) }))
@@ -71,25 +75,16 @@ export async function partsOfDay(ctx: CoreContext, day: PlanDay, now: Date): Pro
   for (const post of channelPostsOf(state.config, week, day)) {
     const platform = ctx.platforms.get(post.channel.platform);
     if (!platform) continue;
-    const everyoneOnly = post.channel.audience === 'volunteers' || post.channel.allowPublic;
-    const kept = filterPost(post, (r) => !isRetracted(retractions, r.key) && r.expiresAt > now && (!everyoneOnly || r.audience === 'everyone'));
+    // channelPostsOf already kept only what the channel may carry (channelMayCarry).
+    const kept = filterPost(post, (r) => !isRetracted(retractions, r.key) && r.expiresAt > now);
     if (kept) parts.push(...splitIntoParts(kept, platform.limits));
   }
   return parts;
 }
 
-async function inspect(ctx: CoreContext, platform: ChatPlatform, channelId: string): Promise<ChannelInspection> {
-  const key = channelKey(platform.name, channelId);
-  const cached = ctx.inspections.get(key);
-  const now = ctx.clock.now().getTime();
-  if (cached && now - cached.at < INSPECTION_TTL_MS) return cached.facts;
-  const facts = await platform.inspectChannel(channelId);
-  ctx.inspections.set(key, { at: now, facts });
-  return facts;
-}
-
-async function guard(ctx: CoreContext, platform: ChatPlatform, part: PostPart): Promise<GuardVerdict> {
-  const facts = await inspect(ctx, platform, part.channel.id);
+/** The guard's verdict on facts at most 10 minutes old, or (`reread`) on facts read now. */
+async function guard(ctx: CoreContext, platform: ChatPlatform, part: PostPart, reread: boolean): Promise<GuardVerdict> {
+  const facts = reread ? await ctx.inspections.reread(platform, part.channel.id) : await ctx.inspections.get(platform, part.channel.id);
   return privacyVerdict(part.channel, facts);
 }
 
@@ -224,20 +219,22 @@ async function postChannel(ctx: CoreContext, parts: PostPart[], opts: { manual: 
   if (ctx.disabledChannels.has(where)) {
     return parts.map((p) => ({ ledgerKey: p.ledgerKey, outcome: 'refused' as const, detail: 'channel disabled' }));
   }
+  // A catch-up, retry, recovery or `post --date` never acts on cached facts: the channel may
+  // have been made public since. One fresh read serves the channel's later parts.
+  let reread = false;
   for (const part of parts) {
     const existing = await ctx.store.getPost(part.ledgerKey);
-    const settled = existing && existing.state !== 'failed' && !(existing.state === 'claimed' && (existing.leaseUntil?.getTime() ?? 0) <= ctx.clock.now().getTime());
-    if (settled && !(opts.manual && existing.state === 'skipped')) {
+    // What a claim cannot take over is done, except by hand: a skipped day, or a failure the
+    // sweep may not retry.
+    if (existing && !canTakeOver(existing, ctx.clock.now()) && !(opts.manual && (existing.state === 'skipped' || existing.state === 'failed'))) {
       results.push({ ledgerKey: part.ledgerKey, outcome: 'already', detail: existing.state });
       continue;
     }
-    if (existing?.state === 'failed' && !existing.retryable && !opts.manual) {
-      results.push({ ledgerKey: part.ledgerKey, outcome: 'already', detail: 'failed' });
-      continue;
-    }
+    const late = opts.manual || existing !== undefined || ctx.clock.now().getTime() - part.postAt.getTime() >= ON_TIME_MS;
     let verdict: GuardVerdict;
     try {
-      verdict = await guard(ctx, platform, part);
+      verdict = await guard(ctx, platform, part, late && !reread);
+      reread ||= late;
     } catch (error) {
       results.push({ ledgerKey: part.ledgerKey, outcome: 'failed', detail: `privacy check failed: ${describe(error)}` });
       ctx.log.warn({ channel: where, err: describe(error) }, 'privacy check failed; nothing sent');
@@ -273,17 +270,25 @@ export async function planIsCurrent(ctx: CoreContext): Promise<boolean> {
   return false;
 }
 
-/** Sends a day's post to every channel now. Channels run side by side. */
-export async function postDay(ctx: CoreContext, date: LocalDate, opts: { manual?: boolean; dryRun?: boolean } = {}): Promise<PartResult[]> {
+/**
+ * Sends a day's post to every channel now. `date` is channel-local: each channel posts its
+ * own day of that date. Without a date, each channel posts its own today. Channels run side
+ * by side.
+ */
+export async function postDay(ctx: CoreContext, date: LocalDate | undefined, opts: { manual?: boolean; dryRun?: boolean } = {}): Promise<PartResult[]> {
   if (!opts.dryRun && !(await planIsCurrent(ctx))) return [];
-  return postCurrentDay(ctx, date, opts);
+  const state = ctx.plan();
+  const now = ctx.clock.now();
+  const days = date !== undefined
+    ? daysOn(state, date)
+    : state.calendars.flatMap((c) => dayOf(state, todayIn(c.calendar.timezone, now), c) ?? []);
+  return postCurrentDays(ctx, days, opts);
 }
 
 /** postDay once the plan is known to be current (the sweep checks it once for every day). */
-async function postCurrentDay(ctx: CoreContext, date: LocalDate, opts: { manual?: boolean; dryRun?: boolean }): Promise<PartResult[]> {
-  const day = dayOf(ctx.plan(), date);
-  if (!day) return [];
-  const parts = await partsOfDay(ctx, day, ctx.clock.now());
+async function postCurrentDays(ctx: CoreContext, days: PlanDay[], opts: { manual?: boolean; dryRun?: boolean }): Promise<PartResult[]> {
+  const parts: PostPart[] = [];
+  for (const day of days) parts.push(...(await partsOfDay(ctx, day, ctx.clock.now())));
   const byChannel = new Map<string, PostPart[]>();
   for (const part of parts) {
     const key = channelKey(part.channel.platform, part.channel.id);
@@ -296,13 +301,14 @@ async function postCurrentDay(ctx: CoreContext, date: LocalDate, opts: { manual?
 /**
  * Sends whatever is due and less than catch_up_hours late; records later days as skipped
  * and tells staff once. Runs at start, every minute, on the post cron and on node-cron's
- * `execution:missed`.
+ * `execution:missed`. Each calendar's days are judged by its own zone's today.
  */
 export async function sweep(ctx: CoreContext): Promise<PartResult[]> {
   const state = ctx.plan();
   const { config } = state;
   const now = ctx.clock.now();
   const today = todayIn(config.timezone, now);
+  const todays = new Map(state.calendars.map((c) => [c.calendar.key, todayIn(c.calendar.timezone, now)]));
   const windowMs = config.schedule.catchUpHours * 3_600_000;
   const lookbackDays = Math.ceil(config.schedule.catchUpHours / 24) + 2;
   const results: PartResult[] = [];
@@ -315,12 +321,13 @@ export async function sweep(ctx: CoreContext): Promise<PartResult[]> {
   }
 
   for (const day of state.days) {
-    if (day.date < addDays(today, -lookbackDays) || day.date > today) continue;
+    const localToday = todays.get(day.calendar) ?? today;
+    if (day.date < addDays(localToday, -lookbackDays) || day.date > localToday) continue;
     const late = now.getTime() - day.postAt.getTime();
     if (late < 0) continue;
     if (ctx.sweepFrom && day.postAt < ctx.sweepFrom) continue;
     if (late < windowMs) {
-      results.push(...(await postCurrentDay(ctx, day.date, {})));
+      results.push(...(await postCurrentDays(ctx, [day], {})));
       continue;
     }
     const missed: string[] = [];

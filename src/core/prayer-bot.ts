@@ -2,17 +2,31 @@
 // call (sweep, postDay, retire, retract, digest, tally). It holds no platform types.
 import { answerPray, isStaff } from './answer-pray.js';
 import { describe } from './alerts.js';
+import { ChannelFactsCache } from './channel-facts.js';
 import { DEFAULT_LEASE_MS, DEFAULT_RENEW_MS, noMetrics, type CoreContext, type CoreMetrics } from './context.js';
 import { sendDigest } from './digest.js';
 import type { PlanState } from './plan-state.js';
-import type { ChatPlatform, Clock, Inbound, Log, PrayAnswer, PrayCommand, ReactionEvent, ReactionsClearedEvent } from './ports.js';
+import type {
+  ChatPlatform,
+  Clock,
+  Inbound,
+  Log,
+  PrayAnswer,
+  PrayCommand,
+  PrayedButtonAnswer,
+  PrayedButtonPress,
+  ReactionEvent,
+  ReactionsClearedEvent,
+} from './ports.js';
+import { pressPrayedButton } from './prayed-button.js';
 import { postDay, sweep, type PartResult } from './posting.js';
 import { regionChoices } from './pray-command.js';
+import { refreshPrayFacts } from './pray-privacy.js';
 import { ReactionIngest, ReactionLookups, reactionsCleared, recordReaction, resync } from './reactions.js';
 import { isRetractSubject, retireExpired, retract, type RetentionAction } from './retention.js';
 import { summarize, type TallySummary } from './tally.js';
 import type { LocalDate, PlatformName } from './types.js';
-import type { Store } from '../store/store.js';
+import type { Store } from './store.js';
 import { signInLinkAnswer, type SignInSetup } from './coordinator/sign-in.js';
 
 export interface PrayerBotOptions {
@@ -49,7 +63,7 @@ export class PrayerBot implements Inbound {
       leaseMs: options.leaseMs ?? DEFAULT_LEASE_MS,
       renewMs: options.renewMs ?? DEFAULT_RENEW_MS,
       metrics: options.metrics ?? noMetrics,
-      inspections: new Map(),
+      inspections: new ChannelFactsCache(options.clock),
       disabledChannels: new Set(),
       ...(options.sweepFrom ? { sweepFrom: options.sweepFrom } : {}),
       ...(options.followSaves ? { followSaves: options.followSaves } : {}),
@@ -86,17 +100,25 @@ export class PrayerBot implements Inbound {
     }
   }
 
+  prayedButton(press: PrayedButtonPress): Promise<PrayedButtonAnswer> {
+    return pressPrayedButton(this.ctx, this.lookups, press);
+  }
+
   regionChoices(typed: string): Array<{ name: string; value: string }> {
     return regionChoices(this.ctx.plan().config.regions, typed);
   }
 
   // --- use cases --------------------------------------------------------------------------
 
-  sweep(): Promise<PartResult[]> {
-    return sweep(this.ctx);
+  async sweep(): Promise<PartResult[]> {
+    const results = await sweep(this.ctx);
+    // After the sweep, whose own checks then count: /pray's staff channels not checked lately.
+    refreshPrayFacts(this.ctx);
+    return results;
   }
 
-  postDay(date: LocalDate, opts: { manual?: boolean; dryRun?: boolean } = {}): Promise<PartResult[]> {
+  /** `date` is channel-local; without it, each channel's own today. */
+  postDay(date: LocalDate | undefined, opts: { manual?: boolean; dryRun?: boolean } = {}): Promise<PartResult[]> {
     return postDay(this.ctx, date, opts);
   }
 
@@ -127,8 +149,8 @@ export class PrayerBot implements Inbound {
 
   private async retractForChat(subject: string): Promise<string> {
     if (!isRetractSubject(subject)) return `"${subject}" is not a week (2026-10-12) or a request (2026-10-12/latin-america-1).`;
-    const actions = await this.retract(subject);
-    const done = actions.filter((a) => a.done).length;
-    return `Retracted ${subject}: ${done} posted ${done === 1 ? 'copy' : 'copies'} taken down${actions.length > done ? `, ${actions.length - done} could not be (staff were told)` : ''}. It will not be posted again until \`prayerbot retract --undo\`.`;
+    const copies = (await this.retract(subject)).filter((a) => a.action !== 'forget-week');
+    const done = copies.filter((a) => a.done).length;
+    return `Retracted ${subject}: ${done} posted ${done === 1 ? 'copy' : 'copies'} taken down${copies.length > done ? `, ${copies.length - done} could not be (staff were told)` : ''}. It will not be posted again until \`prayerbot retract --undo\`.`;
   }
 }

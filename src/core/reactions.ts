@@ -8,7 +8,7 @@ import { describe } from './alerts.js';
 import { micros, type CoreContext } from './context.js';
 import type { ReactionEvent, ReactionsClearedEvent } from './ports.js';
 import type { PlatformName } from './types.js';
-import type { PostRecord, ReactionChange, Store } from '../store/store.js';
+import type { PostRecord, ReactionChange, Store } from './store.js';
 
 export function personHash(weekKey: Buffer, platform: PlatformName, userId: string): string {
   return createHmac('sha256', weekKey).update(`${platform}:${userId}`).digest('base64url');

@@ -9,7 +9,7 @@ import { weekOf } from './plan-state.js';
 import type { ReactionLookups } from './reactions.js';
 import { addDays, formatLongDate, startOfDayInstant } from './time.js';
 import type { LocalDate, PostPart, ScheduledRequest } from './types.js';
-import type { PostRecord } from '../store/store.js';
+import type { PostRecord } from './store.js';
 
 const EVENT_ID_KEEP_MS = 60 * 60_000;
 
@@ -118,13 +118,43 @@ export async function retireExpired(ctx: CoreContext, lookups: ReactionLookups, 
   const all = await ctx.store.listPosts({});
   for (const week of await ctx.store.weeksWithKeys()) {
     if (now < weekEnd(ctx, week, all) && !retractions.has(week)) continue;
-    actions.push({ post: week, action: 'forget-week', detail: 'reactor hashes deleted; counts kept', done: !dryRun });
-    if (dryRun) continue;
-    await ctx.store.forgetWeek(week, now);
-    lookups.forgetWeek(week);
-    await ctx.store.audit({ at: now, action: 'forget-week', subject: week, detail: 'week key and reactor hashes deleted; counts kept' });
+    actions.push(await forgetWeek(ctx, lookups, week, 'week key and reactor hashes deleted; counts kept', dryRun));
   }
   return actions;
+}
+
+/**
+ * Deletes a week's key and reactor hashes, keeping the counts. The week is forgotten even when
+ * the store could not wipe every old copy from its files (`wipe_incomplete`): staff are told
+ * what is left, and the action is reported as not done.
+ */
+/** `by`: who asked (a retraction's actor), for the audit log. */
+async function forgetWeek(
+  ctx: CoreContext,
+  lookups: ReactionLookups,
+  week: LocalDate,
+  auditDetail: string,
+  dryRun: boolean,
+  by: { actor?: string } = {},
+): Promise<RetentionAction> {
+  const action: RetentionAction = { post: week, action: 'forget-week', detail: 'reactor hashes deleted; counts kept', done: !dryRun };
+  if (dryRun) return action;
+  const now = ctx.clock.now();
+  try {
+    await ctx.store.forgetWeek(week, now);
+  } catch (error) {
+    if (!isWipeIncomplete(error)) throw error;
+    await alertStaff(ctx, `wipe-incomplete:${week}`, `Who prayed in the week of ${formatLongDate(week)} is deleted, but not yet wiped from disk: ${error.message}`);
+    action.detail = 'reactor hashes deleted; counts kept; old copies remain on disk (staff were told)';
+    action.done = false;
+  }
+  lookups.forgetWeek(week);
+  await ctx.store.audit({ at: now, action: 'forget-week', subject: week, detail: action.done ? auditDetail : `${auditDetail}; old copies remain on disk`, ...by });
+  return action;
+}
+
+function isWipeIncomplete(error: unknown): error is Error & { code: 'wipe_incomplete' } {
+  return error instanceof Error && (error as { code?: unknown }).code === 'wipe_incomplete';
 }
 
 export function isRetractSubject(subject: string): boolean {
@@ -159,10 +189,9 @@ export async function retract(ctx: CoreContext, lookups: ReactionLookups, subjec
     const remaining = post.requestKeys.filter((k) => !matches(k));
     actions.push(await reduce(ctx, lookups, post, remaining, 'retract', opts.dryRun ?? false));
   }
-  if (!opts.dryRun && !subject.includes('/')) {
-    await ctx.store.forgetWeek(subject, now);
-    lookups.forgetWeek(subject);
-    await ctx.store.audit({ at: now, action: 'forget-week', subject, detail: 'week retracted: key and reactor hashes deleted; counts kept', ...by });
+  // A whole week: who prayed is forgotten now, before the caller (a CLI command) returns.
+  if (!subject.includes('/')) {
+    actions.push(await forgetWeek(ctx, lookups, subject, 'week retracted: key and reactor hashes deleted; counts kept', opts.dryRun ?? false, by));
   }
   return actions;
 }

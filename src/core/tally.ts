@@ -1,7 +1,7 @@
 // Tally maths and its presentations (table, CSV, JSON, the staff digest). Pure functions of
 // per-post counts: a person counts once per post, and a post's reactors count for every
 // region in that post. Nothing here ever sees who prayed — only counts.
-import type { PostTally } from '../store/store.js';
+import type { PostTally } from './store.js';
 import type { LocalDate, PlatformName, Region } from './types.js';
 
 export interface TallyRow {

@@ -1,8 +1,9 @@
 // The domain model shared by every part of prayerbot. Platform-neutral: nothing here knows
 // Slack or Discord. Dates without a time are ISO strings (`YYYY-MM-DD`) read in the
-// organisation's time zone; instants are JavaScript `Date`s (UTC underneath).
+// organisation's time zone, or a channel's own where a channel sets one; instants are
+// JavaScript `Date`s (UTC underneath).
 
-/** A calendar date in the organisation's zone, `YYYY-MM-DD`. */
+/** A calendar date, `YYYY-MM-DD` (in the organisation's zone unless said otherwise). */
 export type LocalDate = string;
 
 export type PlatformName = 'slack' | 'discord' | 'console';
@@ -25,6 +26,14 @@ export interface ChannelConfig {
   audience: ChannelAudience;
   /** Allows a public or externally shared channel; then only `everyone` requests go there. */
   allowPublic: boolean;
+  /** IANA zone its posting days and time of day are read in (default: the config's). */
+  timezone?: string;
+  /** Its own dates with no post, on top of the config's `skip` (channel-local dates). */
+  skip?: LocalDate[];
+  /** Its place's public holidays (ISO 3166 code: `AU`, `DE-BY`), on top of the config's. */
+  holidays?: string;
+  /** Posts carry a private "I prayed" button next to the 🙏 (`prayed_button: true`). */
+  prayedButton?: boolean;
 }
 
 export interface StaffReportTarget {
@@ -42,6 +51,8 @@ export interface Config {
     catchUpHours: number;
   };
   skip: LocalDate[];
+  /** Public holidays with no post (ISO 3166 code: `US`, `DE-BY`), in every channel. */
+  holidays?: string;
   rotation: string[];
   regions: Region[];
   retentionDays: number;
@@ -92,17 +103,25 @@ export interface WeekPlan {
 
 /** A request placed on a day, with its expiry resolved. */
 export interface ScheduledRequest extends PrayerRequest {
-  /** The day it is posted. */
+  /** The day it is posted (a date of its calendar's zone). */
   postDate: LocalDate;
-  /** The expiry date actually in force (explicit, or postDate + retention_days). */
+  /**
+   * The expiry date actually in force (explicit, or the latest date any channel posts it
+   * + retention_days), the same in every calendar.
+   */
   expiresOn: LocalDate;
   /** 00:00 of `expiresOn` in the org zone. */
   expiresAt: Date;
 }
 
-/** One posting day of a week, across all channels. */
+/** One posting day of a week, for the channels that follow one calendar. */
 export interface PlanDay {
+  /** A date of the calendar's zone. */
   date: LocalDate;
+  /** The key of the calendar (zone, skip dates, holidays) whose day this is. */
+  calendar: string;
+  /** The calendar's zone. */
+  timezone: string;
   /** The instant the day's post is due (the post cron's time of day, DST-adjusted). */
   postAt: Date;
   /** Region posted by rotation that day, if the day is a cron day. */

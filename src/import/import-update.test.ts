@@ -7,7 +7,7 @@ import { sampleConfig } from '../../test/import/config.js';
 import { checkAll } from '../config/check.js';
 import { importUpdate, mondayOnOrAfter, type ImportOptions, type ImportResult } from './import-update.js';
 
-// Copies of the fictional samples in shared/samples, so a clone tests on its own.
+// Fictional samples of the weekly update, kept in the repository so a clone tests on its own.
 const SAMPLES = join(import.meta.dirname, '../../test/fixtures/samples');
 const FIXTURES = join(import.meta.dirname, '../../test/import/fixtures');
 const PROMPTS = join(import.meta.dirname, '../../prompts');

@@ -1,7 +1,7 @@
 // Reads the plain-text weekly update into its parts: the verse, the region sections and
 // their paragraphs. It decides nothing about dates or what is posted (import-update.ts does).
 //
-// The text as coordinators send it (see shared/samples/): a quoted verse, its reference on
+// The text as coordinators send it (see test/fixtures/samples/): a quoted verse, its reference on
 // a line starting with a dash, then a short heading line per region followed by that
 // region's paragraphs, then a sensitivity notice. Tolerated: CRLF line endings, blank lines
 // between paragraphs or none, curly or straight quotes, a reference starting with – — or -,

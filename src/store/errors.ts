@@ -11,7 +11,12 @@ export type StoreErrorCode =
   /** The database was migrated by a newer prayerbot than this one. */
   | 'schema_too_new'
   /** The database cannot be reached or opened. */
-  | 'unavailable';
+  | 'unavailable'
+  /**
+   * A week was forgotten, but old copies of its key and hashes could not be wiped from the
+   * database's files yet (SQLite: the WAL stayed busy; PostgreSQL: the vacuum failed).
+   */
+  | 'wipe_incomplete';
 
 export class StoreError extends CodedError<StoreErrorCode> {}
 

@@ -3,7 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { StoreError, redactUrl } from './errors.js';
-import type { Store } from './store.js';
+import type { Store } from '../core/store.js';
 
 // Each driver is loaded only when its database is used: a SQLite bot never pays for pg's
 // memory and start-up, nor a PostgreSQL replica for the native SQLite addon.

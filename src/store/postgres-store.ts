@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { StoreError, redactUrl } from './errors.js';
 import { MIGRATIONS, SCHEMA_MIGRATIONS_DDL, migrationSql, pendingMigrations, type Migration } from './migrations.js';
-import { canTakeOver, leaseEnd } from './post-claims.js';
+import { canTakeOver, leaseEnd } from '../core/post-claims.js';
 import type {
   AuditEntry,
   ClaimOutcome,
@@ -17,12 +17,14 @@ import type {
   PostRecord,
   PostState,
   PostTally,
+  PressOutcome,
   ReactionChange,
   SavedWeek,
   SignInToken,
   SignInTokenState,
   Store,
-} from './store.js';
+} from '../core/store.js';
+import { PRESS_VARIANT } from '../core/store.js';
 import type { LocalDate, PlatformName } from '../core/types.js';
 
 // Pool settings, chosen deliberately:
@@ -45,6 +47,20 @@ const POOL_SETTINGS = {
   idleTimeoutMillis: 30_000,
   application_name: 'prayerbot',
 } satisfies pg.PoolConfig;
+
+/**
+ * The columns holding week keys and person hashes. ANALYZE (autovacuum runs it by itself)
+ * copies sampled column values into pg_statistic, where they would outlive their rows — and an
+ * ANALYZE of an emptied table leaves the old samples in place. The planner needs no statistics
+ * on these columns, so they collect none (SET STATISTICS 0), and samples taken before are
+ * dropped by restating the column's own type (no rewrite; PostgreSQL clears a column's
+ * statistics when its type is set). Done after a forget, and only while still needed, since
+ * the type change briefly locks the table.
+ */
+const HASH_COLUMNS = [
+  { table: 'reactions', column: 'person_hash', type: 'text' },
+  { table: 'week_keys', column: 'key', type: 'bytea' },
+] as const;
 
 /** One key for every prayerbot migration on a server (transaction-scoped: PgBouncer-safe). */
 const MIGRATION_LOCK = `hashtext('prayerbot.schema_migrations')`;
@@ -343,17 +359,19 @@ export class PostgresStore implements Store {
 
   async replaceReactions(postKey: string, holders: Array<{ personHash: string; variant: string }>, orderMicros: number): Promise<void> {
     const order = String(Math.round(orderMicros));
-    const hashes = holders.map((h) => h.personHash);
-    const variants = holders.map((h) => h.variant);
+    // Presses are not reactions: the platform cannot list them, so the snapshot leaves them be.
+    const reactions = holders.filter((h) => h.variant !== PRESS_VARIANT);
+    const hashes = reactions.map((h) => h.personHash);
+    const variants = reactions.map((h) => h.variant);
     await this.transaction(async (c) => {
       const live = await c.query('SELECT 1 FROM posts WHERE key = $1 AND frozen_count IS NULL FOR SHARE', [postKey]);
       if (live.rowCount !== 1) return;
       // Everyone stored but not in the snapshot: absent as of the snapshot, unless newer.
       await c.query(
         `UPDATE reactions SET present = false, order_micros = $2
-         WHERE post_key = $1 AND order_micros < $2
+         WHERE post_key = $1 AND order_micros < $2 AND variant <> $5
            AND (person_hash, variant) NOT IN (SELECT * FROM unnest($3::text[], $4::text[]))`,
-        [postKey, order, hashes, variants],
+        [postKey, order, hashes, variants, PRESS_VARIANT],
       );
       await c.query(
         `INSERT INTO reactions (post_key, person_hash, variant, present, order_micros)
@@ -363,6 +381,27 @@ export class PostgresStore implements Store {
            WHERE reactions.order_micros < EXCLUDED.order_micros`,
         [postKey, order, hashes, variants],
       );
+    });
+  }
+
+  async togglePress(postKey: string, personHash: string, orderMicros: number): Promise<PressOutcome | undefined> {
+    return this.transaction(async (c) => {
+      // FOR SHARE: neither a retirement nor a forgetWeek can pass this press unseen.
+      const live = await c.query(`SELECT 1 FROM posts WHERE key = $1 AND state = 'sent' AND frozen_count IS NULL FOR SHARE`, [postKey]);
+      if (live.rowCount !== 1) return undefined;
+      // One statement flips the row (locking it), so two presses can never both read "absent".
+      const flipped = await c.query<{ present: boolean }>(
+        `INSERT INTO reactions (post_key, person_hash, variant, present, order_micros) VALUES ($1, $2, $3, true, $4)
+         ON CONFLICT (post_key, person_hash, variant) DO UPDATE
+           SET present = NOT reactions.present, order_micros = greatest(EXCLUDED.order_micros, reactions.order_micros + 1)
+         RETURNING present`,
+        [postKey, personHash, PRESS_VARIANT, String(Math.round(orderMicros))],
+      );
+      const other = await c.query(
+        'SELECT 1 FROM reactions WHERE post_key = $1 AND person_hash = $2 AND variant <> $3 AND present LIMIT 1',
+        [postKey, personHash, PRESS_VARIANT],
+      );
+      return { pressed: flipped.rows[0]!.present, holdsReaction: other.rowCount === 1 };
     });
   }
 
@@ -399,6 +438,7 @@ export class PostgresStore implements Store {
         [week, now],
       );
     });
+    await this.wipeForgotten(week);
   }
 
   async weeksWithKeys(): Promise<LocalDate[]> {
@@ -589,6 +629,58 @@ export class PostgresStore implements Store {
   }
 
   // --- helpers ---------------------------------------------------------------------------
+
+  /**
+   * After a forget, outside its transaction (VACUUM cannot run in a transaction block): each
+   * statement on its own. The planner's samples of the key and hash columns go (see
+   * HASH_COLUMNS), then VACUUM removes the deleted row versions from the tables and their
+   * index entries (INDEX_CLEANUP ON: by default PostgreSQL may skip the indexes when few pages
+   * changed). What PostgreSQL copied elsewhere — WAL, archives, standbys, backups, free disk
+   * blocks — is out of reach (docs/replicas.md says so). Any failure: `wipe_incomplete`.
+   */
+  private async wipeForgotten(week: LocalDate): Promise<void> {
+    try {
+      for (const column of HASH_COLUMNS) {
+        const { rows } = await this.pool.query<{ target: number; sampled: boolean }>(
+          `SELECT a.attstattarget AS target,
+             EXISTS (SELECT 1 FROM pg_stats s WHERE s.schemaname = n.nspname AND s.tablename = c.relname AND s.attname = a.attname) AS sampled
+           FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+           WHERE a.attrelid = $1::regclass AND a.attname = $2`,
+          [column.table, column.column],
+        );
+        const changes = [
+          ...(rows[0]?.target !== 0 ? [`ALTER COLUMN ${column.column} SET STATISTICS 0`] : []),
+          ...(rows[0]?.sampled ? [`ALTER COLUMN ${column.column} TYPE ${column.type}`] : []),
+        ];
+        if (changes.length > 0) await this.pool.query(`ALTER TABLE ${column.table} ${changes.join(', ')}`);
+      }
+      for (const table of new Set(HASH_COLUMNS.map((c) => c.table))) await this.vacuum(table);
+    } catch (err) {
+      throw new StoreError(
+        'wipe_incomplete',
+        `old copies of week ${week}'s key and reactor hashes may remain in the PostgreSQL database (deleted row versions or ` +
+          `planner samples) until autovacuum or the next forget clears them: ${(err as Error).message}`,
+        { cause: err },
+      );
+    }
+  }
+
+  /** VACUUM reports a table it skipped (not its owner, say) as a warning, not an error: those count too. */
+  private async vacuum(table: string): Promise<void> {
+    const client = await this.pool.connect();
+    const warnings: string[] = [];
+    const onNotice = (notice: { code?: string | undefined; message?: string | undefined }) => {
+      if (notice.code !== undefined && !notice.code.startsWith('00')) warnings.push(`${notice.code} ${notice.message ?? ''}`);
+    };
+    client.on('notice', onNotice);
+    try {
+      await client.query(`VACUUM (INDEX_CLEANUP ON) ${table}`);
+    } finally {
+      client.off('notice', onNotice);
+      client.release();
+    }
+    if (warnings.length > 0) throw new Error(`VACUUM ${table}: ${warnings.join('; ')}`);
+  }
 
   /** Runs `work` in one transaction on one pooled connection; rolls back on any error. */
   private async transaction<T>(work: (client: Queryable) => Promise<T>): Promise<T> {

@@ -4,7 +4,7 @@
 // weeks and is not created just to find that out.
 import { existsSync } from 'node:fs';
 import { DEFAULT_DATABASE_URL, openStore, sqlitePath } from './open-store.js';
-import type { SavedWeek } from './store.js';
+import type { SavedWeek } from '../core/store.js';
 
 export type SavedWeeksRead = { weeks: SavedWeek[] } | { unreachable: string };
 

@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { StoreError } from './errors.js';
 import { MIGRATIONS, SCHEMA_MIGRATIONS_DDL, migrationSql, pendingMigrations, type Migration } from './migrations.js';
-import { canTakeOver, leaseEnd } from './post-claims.js';
+import { canTakeOver, leaseEnd } from '../core/post-claims.js';
 import type {
   AuditEntry,
   ClaimOutcome,
@@ -18,12 +18,14 @@ import type {
   PostRecord,
   PostState,
   PostTally,
+  PressOutcome,
   ReactionChange,
   SavedWeek,
   SignInToken,
   SignInTokenState,
   Store,
-} from './store.js';
+} from '../core/store.js';
+import { PRESS_VARIANT } from '../core/store.js';
 import type { LocalDate, PlatformName } from '../core/types.js';
 
 interface PostRow {
@@ -78,6 +80,10 @@ const DAY_MS = 86_400_000;
 
 /** How long a statement waits for another process's write lock before failing (ms). */
 const BUSY_TIMEOUT_MS = 5_000;
+/** How long forgetWeek keeps trying to empty the WAL while other connections read (ms). */
+const WIPE_DEADLINE_MS = 30_000;
+/** Busy wait of one checkpoint attempt: short, since better-sqlite3 holds the event loop meanwhile. */
+const WIPE_ATTEMPT_BUSY_MS = 100;
 
 function toDate(ms: number | null): Date | null {
   return ms === null ? null : new Date(ms);
@@ -110,6 +116,8 @@ function toPost(row: PostRow): PostRecord {
 export interface SqliteStoreOptions {
   /** Migration history to apply (tests only); defaults to the real one. */
   migrations?: readonly Migration[];
+  /** How long forgetWeek retries the WAL checkpoint (tests only); defaults to 30 s. */
+  wipeDeadlineMs?: number;
 }
 
 export class SqliteStore implements Store {
@@ -141,15 +149,28 @@ export class SqliteStore implements Store {
       // reaction_ingest_per_s). Each commit is still synced before it resolves.
       db.pragma('wal_autocheckpoint = 10000');
       db.pragma('foreign_keys = ON');
+      // Deleted means deleted: every connection the store opens (bot, CLI, page) overwrites
+      // deleted content and freed pages with zeros, so a forgotten week's key and hashes leave
+      // the pages themselves; forgetWeek then checkpoints the WAL and truncates it, which takes
+      // the old page images out of the -wal file (see wipeWal). ON, not FAST: FAST leaves old
+      // content on freelist pages.
+      // Nothing here runs ANALYZE or `PRAGMA optimize`: this SQLite is built with STAT4, whose
+      // sqlite_stat4 table keeps sampled index keys — person hashes included — beyond the rows
+      // they came from. Keep it that way (forgetWeek also drops any such samples).
+      db.pragma('secure_delete = ON');
       migrate(db, path, options.migrations ?? MIGRATIONS);
-      return new SqliteStore(db);
+      return new SqliteStore(db, path, options.wipeDeadlineMs ?? WIPE_DEADLINE_MS);
     } catch (err) {
       db.close();
       throw err;
     }
   }
 
-  private constructor(db: Database.Database) {
+  private constructor(
+    db: Database.Database,
+    private readonly path: string,
+    private readonly wipeDeadlineMs: number,
+  ) {
     this.db = db;
     // Newest wins, and a change carrying the id of the event last applied to the row is a
     // redelivery of it: ignored. (A redelivery of an older event loses on order anyway.)
@@ -315,10 +336,12 @@ export class SqliteStore implements Store {
 
   async replaceReactions(postKey: string, holders: Array<{ personHash: string; variant: string }>, orderMicros: number): Promise<void> {
     const order = Math.round(orderMicros);
-    const holding = new Set(holders.map((h) => `${h.personHash}\u0000${h.variant}`));
+    // Presses are not reactions: the platform cannot list them, so the snapshot leaves them be.
+    const reactions = holders.filter((h) => h.variant !== PRESS_VARIANT);
+    const holding = new Set(reactions.map((h) => `${h.personHash}\u0000${h.variant}`));
     const run = this.db.transaction(() => {
       if (this.selectLivePost.get(postKey) === undefined) return; // unknown, or its week forgotten
-      const stored = this.sql('SELECT person_hash, variant FROM reactions WHERE post_key = ?').all(postKey) as Array<{
+      const stored = this.sql('SELECT person_hash, variant FROM reactions WHERE post_key = ? AND variant <> ?').all(postKey, PRESS_VARIANT) as Array<{
         person_hash: string;
         variant: string;
       }>;
@@ -327,9 +350,29 @@ export class SqliteStore implements Store {
         if (holding.has(`${row.person_hash}\u0000${row.variant}`)) continue;
         this.upsertReaction.run(postKey, row.person_hash, row.variant, 0, order, null);
       }
-      for (const holder of holders) this.upsertReaction.run(postKey, holder.personHash, holder.variant, 1, order, null);
+      for (const holder of reactions) this.upsertReaction.run(postKey, holder.personHash, holder.variant, 1, order, null);
     });
     run.immediate();
+  }
+
+  async togglePress(postKey: string, personHash: string, orderMicros: number): Promise<PressOutcome | undefined> {
+    const run = this.db.transaction((): PressOutcome | undefined => {
+      if (this.sql(`SELECT 1 FROM posts WHERE key = ? AND state = 'sent' AND frozen_count IS NULL`).get(postKey) === undefined) return undefined;
+      // One statement flips the row, so two presses can never both read "absent".
+      const flipped = this
+        .sql(
+          `INSERT INTO reactions (post_key, person_hash, variant, present, order_micros) VALUES (@post, @person, @press, 1, @order)
+           ON CONFLICT (post_key, person_hash, variant) DO UPDATE
+             SET present = 1 - reactions.present, order_micros = max(excluded.order_micros, reactions.order_micros + 1), last_event_id = NULL
+           RETURNING present`,
+        )
+        .get({ post: postKey, person: personHash, press: PRESS_VARIANT, order: Math.round(orderMicros) }) as { present: number };
+      const other = this
+        .sql('SELECT 1 FROM reactions WHERE post_key = ? AND person_hash = ? AND variant <> ? AND present = 1 LIMIT 1')
+        .get(postKey, personHash, PRESS_VARIANT);
+      return { pressed: flipped.present === 1, holdsReaction: other !== undefined };
+    });
+    return run.immediate();
   }
 
   async tally(filter: { week?: LocalDate; from?: LocalDate; to?: LocalDate }): Promise<PostTally[]> {
@@ -350,6 +393,10 @@ export class SqliteStore implements Store {
 
   async forgetWeek(week: LocalDate, now: Date): Promise<void> {
     const run = this.db.transaction(() => {
+      // Planner samples of the hash columns, should anyone have run ANALYZE by hand.
+      if (this.sql(`SELECT 1 FROM sqlite_schema WHERE name = 'sqlite_stat4'`).get() !== undefined) {
+        this.db.prepare(`DELETE FROM sqlite_stat4 WHERE tbl IN ('reactions', 'week_keys')`).run();
+      }
       this
         .sql(
           `UPDATE posts SET frozen_count =
@@ -366,6 +413,7 @@ export class SqliteStore implements Store {
         .run({ week, now: now.getTime() });
     });
     run.immediate();
+    await this.wipeWal(week);
   }
 
   async weeksWithKeys(): Promise<LocalDate[]> {
@@ -552,6 +600,44 @@ export class SqliteStore implements Store {
   }
 
   // --- helpers ---------------------------------------------------------------------------
+
+  /**
+   * After a forget: copies every WAL frame into the main file (whose pages secure_delete has
+   * zeroed) and truncates the WAL to nothing, so the old page images that still held the key
+   * and hashes are gone from both files. A reader in another process (the bot, a CLI, the
+   * page) can hold it up: each attempt waits briefly, and attempts repeat until the deadline;
+   * then a `wipe_incomplete` StoreError says what is left where (the week stays forgotten).
+   * Runs only after a forget, never on the reaction path.
+   */
+  private async wipeWal(week: LocalDate): Promise<void> {
+    if (this.path === ':memory:' || this.path === '') return;
+    const deadline = Date.now() + this.wipeDeadlineMs;
+    for (let attempt = 1; !this.closed; attempt += 1) {
+      if (this.checkpointTruncate()) return;
+      if (Date.now() >= deadline) break;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(50 * attempt, 1_000)));
+    }
+    throw new StoreError(
+      'wipe_incomplete',
+      `old copies of week ${week}'s key and reactor hashes may remain in ${this.path}-wal: other connections kept reading ` +
+        `the database for ${Math.round(this.wipeDeadlineMs / 1000)} s, so its write-ahead log could not be emptied. They leave the file ` +
+        'when the log is next emptied, at the latest when every prayerbot process using the database has stopped (restarting the bot does it).',
+    );
+  }
+
+  /** One `wal_checkpoint(TRUNCATE)`; true when the WAL is empty afterwards. */
+  private checkpointTruncate(): boolean {
+    this.db.pragma(`busy_timeout = ${WIPE_ATTEMPT_BUSY_MS}`);
+    try {
+      const [row] = this.db.pragma('wal_checkpoint(TRUNCATE)') as Array<{ busy: number }>;
+      return row !== undefined && row.busy === 0;
+    } catch (err) {
+      if (err instanceof Database.SqliteError && /^SQLITE_(BUSY|LOCKED)/.test(err.code)) return false;
+      throw err;
+    } finally {
+      this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    }
+  }
 
   /** Each statement is prepared once and reused. */
   private sql(text: string): Database.Statement {

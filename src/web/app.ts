@@ -1,5 +1,5 @@
 // The coordinator page: a Hono app mounted on the bot's own HTTP server under /coordinator
-// only (src/http-server.ts hands it those requests), so Bolt keeps its raw request bodies and
+// only (src/runtime/http-server.ts hands it those requests), so Bolt keeps its raw request bodies and
 // /pray its speed. Routes:
 //
 //   GET  /coordinator/static/page.css, page.js    the style sheet and the little script

@@ -1,9 +1,11 @@
 // The coordinator page's dependencies, built from the running bot by src/main.ts.
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { saveWeekText } from '../core/coordinator/save-week.js';
 import type { Coordinator } from '../core/coordinator/coordinator.js';
 import type { PlanState } from '../core/plan-state.js';
 import type { Log } from '../core/ports.js';
 import type { PrayerBot } from '../core/prayer-bot.js';
+import { coordinatorHandler } from './app.js';
 import type { CoordinatorDeps } from './ports.js';
 import { isStaffActor } from './staff-check.js';
 import { readWeekFile } from './week-files.js';
@@ -36,4 +38,35 @@ export function coordinatorDeps(side: BotSide): CoordinatorDeps {
     trustedProxies: side.trustedProxies,
     readWeekFile: (week) => readWeekFile(side.promptsDir, week),
   };
+}
+
+export interface PageWiring {
+  coordinator: Coordinator;
+  /** The bot in charge now (during a console replay, the replay's, on its in-memory store). */
+  active: { readonly current: PrayerBot };
+  /** A bot on the real store and clock, made once if the page needs one during a replay. */
+  realBot(): PrayerBot;
+  log: Log;
+  trustedProxies: readonly string[];
+  promptsDir: string;
+}
+
+/** The request handler for /coordinator: the page retracts with the bot on the real store. */
+export function coordinatorPageHandler(wiring: PageWiring): (req: IncomingMessage, res: ServerResponse) => void {
+  let own: PrayerBot | undefined;
+  const bot = () => {
+    const current = wiring.active.current;
+    if (current.ctx.store === wiring.coordinator.store) return current;
+    return (own ??= wiring.realBot());
+  };
+  return coordinatorHandler(
+    coordinatorDeps({
+      coordinator: wiring.coordinator,
+      plan: () => wiring.active.current.ctx.plan(),
+      bot,
+      log: wiring.log,
+      trustedProxies: wiring.trustedProxies,
+      promptsDir: wiring.promptsDir,
+    }),
+  );
 }

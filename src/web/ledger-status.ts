@@ -2,7 +2,7 @@
 // refused (with the reason), failed, retracted. A word always comes with the colour.
 import { formatTimeIn } from '../core/time.js';
 import type { PostPart } from '../core/types.js';
-import type { PostRecord } from '../store/store.js';
+import type { PostRecord } from '../core/store.js';
 
 export type StatusKind = 'posted' | 'due' | 'late' | 'skipped' | 'refused' | 'failed' | 'retracted' | 'expired' | 'sending';
 

@@ -1,15 +1,17 @@
-// "This week and next": each posting day per channel with its regions, local time and what
-// the ledger says, and each day's post as Slack and as Discord will show it, per audience.
-// The days and parts come from the same functions `prayerbot preview` prints.
+// "This week and next": each posting day per channel with its regions, its post time in the
+// channel's own zone and in UTC, and what the ledger says, and each day's post as Slack and as
+// Discord will show it, per audience. The days, parts, reasons and notes come from the same
+// module `prayerbot preview` prints (src/core/plan/week-preview.ts): a channel in another time
+// zone or with other holidays has its own day, as it does there.
 import { html } from 'hono/html';
 import { planWeek } from '../core/plan/plan.js';
-import { previewWeek, type DayReport } from '../core/plan/week-preview.js';
+import { localAndUtc, previewWeek, type ChannelDay, type DayReport } from '../core/plan/week-preview.js';
 import { weekOf } from '../core/plan-state.js';
 import { postDocument } from '../core/post-document.js';
 import { isRetracted } from '../core/posting.js';
 import { addDays, formatLongDate, formatTimeIn, mondayOf, todayIn } from '../core/time.js';
-import type { ChannelConfig, Config, LocalDate, PlanDay, WeekPlan } from '../core/types.js';
-import type { PostRecord } from '../store/store.js';
+import type { ChannelConfig, Config, LocalDate, PlanDay, ScheduledRequest, WeekPlan } from '../core/types.js';
+import type { PostRecord } from '../core/store.js';
 import { notice, page, scrollTable, type Html } from './layout.js';
 import { partStatus, type StatusFacts } from './ledger-status.js';
 import { discordPreview, slackPreview } from './post-preview.js';
@@ -22,8 +24,19 @@ const AUDIENCES: Array<{ audience: ChannelConfig['audience']; label: string }> =
   { audience: 'volunteers', label: 'volunteer channels (requests for everyone only)' },
 ];
 
-function previewChannels(): ChannelConfig[] {
-  return AUDIENCES.flatMap(({ audience }) => (['slack', 'discord'] as const).map((platform) => ({ platform, id: `preview-${audience}`, audience, allowPublic: false })));
+/**
+ * One Slack and one Discord channel per audience, following the calendar of `source` (a real
+ * channel posting that day), so the preview holds what that channel's day holds.
+ */
+function previewChannels(source: ChannelConfig | undefined): ChannelConfig[] {
+  const calendar = {
+    ...(source?.timezone !== undefined ? { timezone: source.timezone } : {}),
+    ...(source?.skip !== undefined ? { skip: source.skip } : {}),
+    ...(source?.holidays !== undefined ? { holidays: source.holidays } : {}),
+  };
+  return AUDIENCES.flatMap(({ audience }) =>
+    (['slack', 'discord'] as const).map((platform) => ({ platform, id: `preview-${audience}`, audience, allowPublic: false, ...calendar })),
+  );
 }
 
 export function channelName(channel: ChannelConfig): string {
@@ -81,32 +94,57 @@ export async function overviewPage(c: WebContext, deps: CoordinatorDeps): Promis
       frameOf(c, 'overview'),
       { title: 'This week and next' },
       html`<h1>This week and next</h1>
-<p class="lead">Each day's post, where it goes and what happened to it. Times are in ${config.timezone}.</p>
+<p class="lead">Each day's post, where it goes and what happened to it. Day headings are in ${config.timezone}; each channel's post time is in its own time zone and in UTC.</p>
 ${sections}`,
     ),
   );
 }
 
 function weekDays(week: WeekPlan, days: PlanDay[], facts: WeekFacts): Html {
-  const report = previewWeek(facts.config, week, days);
+  const { config } = facts;
+  const report = previewWeek(config, config, week, days);
   // The previews leave retracted requests out, as the posts will.
   const live = (r: { key: string }) => !isRetracted(facts.retractions, r.key);
   const shownWeek = { ...week, requests: week.requests.filter(live) };
   const shownDays = days.map((d) => ({ ...d, requests: d.requests.filter(live) }));
-  const previews = previewWeek({ ...facts.config, channels: previewChannels() }, shownWeek, shownDays);
-  const posting = report.filter((d) => d.plan && !d.nothing);
-  const quiet = report.filter((d) => !d.plan || d.nothing);
-  return html`${posting.map((day) => dayBlock(day, previews.find((p) => p.date === day.date)!, facts))}
+  // One preview per calendar a day is shown in (most weeks: only the organisation's).
+  const previews = new Map<string, DayReport[]>();
+  const previewOf = (source: ChannelDay | undefined): DayReport[] => {
+    const key = source?.calendar.key ?? '';
+    let found = previews.get(key);
+    if (!found) {
+      const channels = previewChannels(source?.channel);
+      found = previewWeek({ ...config, channels }, { ...config, channels }, shownWeek, shownDays);
+      previews.set(key, found);
+    }
+    return found;
+  };
+  const posts = (d: DayReport) => d.channels.some((c) => c.parts.length > 0);
+  const posting = report.filter(posts);
+  const quiet = report.filter((d) => !posts(d));
+  return html`${posting.map((day) => dayBlock(day, previewOf(previewSource(day)).find((p) => p.date === day.date)!, facts))}
 ${quiet.length > 0
     ? html`<h3>No post</h3><ul>${quiet.map((d) => html`<li>${formatLongDate(d.date)}: ${d.nothing ?? 'nothing to post'}</li>`)}</ul>`
     : ''}`;
 }
 
+/** The channel whose day the previews show: one on the organisation's calendar when it posts, else the first that posts. */
+function previewSource(day: DayReport): ChannelDay | undefined {
+  const posting = day.channels.filter((c) => c.parts.length > 0);
+  return posting.find((c) => c.calendar.key === day.calendar.key) ?? posting[0];
+}
+
+/** The day's plans, once per calendar: the organisation's first. */
+function plansOf(day: DayReport): PlanDay[] {
+  const plans = [day.plan, ...day.channels.map((c) => c.plan)].filter((p): p is PlanDay => p !== undefined);
+  return [...new Map(plans.map((p) => [p.calendar, p])).values()];
+}
+
 function dayBlock(day: DayReport, preview: DayReport, facts: WeekFacts): Html {
   const { config } = facts;
-  const plan = day.plan!;
-  const zone = config.timezone;
-  const statusFacts = (channel: ChannelConfig, keys: string[]): StatusFacts => {
+  const plans = plansOf(day);
+  const requests = [...new Map(plans.flatMap((p) => p.requests).map((r): [string, ScheduledRequest] => [r.key, r])).values()];
+  const statusFacts = (channel: ChannelConfig, zone: string, keys: string[]): StatusFacts => {
     const refusal = facts.refusals.get(`${channel.platform}:${channel.id}`);
     return {
       now: facts.now,
@@ -116,33 +154,39 @@ function dayBlock(day: DayReport, preview: DayReport, facts: WeekFacts): Html {
       ...(refusal ? { refusal } : {}),
     };
   };
-  const rows: Html[][] = day.channels.flatMap(({ channel, parts }) => {
+  const rows: Html[][] = day.channels.flatMap(({ channel, calendar, plan, parts, nothing, notes }) => {
     if (parts.length === 0) {
-      return [[html`${channelName(channel)}`, html`${channel.audience}`, html`—`, html`Nothing: no request of the day is for these readers`]];
+      // Not a posting day of this channel's calendar (a holiday there), or nothing for its readers.
+      const why = plan ? 'Nothing: no request of the day is for these readers' : `No post: ${nothing ?? 'not a posting day'}`;
+      return [[html`${channelName(channel)}`, html`${channel.audience}`, html`—`, html`—`, html`${why}`]];
     }
     return parts.map((part) => {
       const keys = part.sections.flatMap((s) => s.requests.map((r) => r.key));
-      const status = partStatus(part, facts.records.get(part.ledgerKey), statusFacts(channel, keys));
+      const status = partStatus(part, facts.records.get(part.ledgerKey), statusFacts(channel, calendar.timezone, keys));
       const of = part.partCount > 1 ? ` (part ${part.part + 1} of ${part.partCount})` : '';
+      const partNotes = notes[part.part] ?? [];
       return [
         html`${channelName(channel)}${of}`,
         html`${channel.audience}`,
+        html`${localAndUtc(part.postAt, calendar.timezone)}`,
         html`${regionNames(config, part.sections.map((s) => s.region.id))}`,
-        html`<span class="status status-${status.kind}">${status.label}</span>${status.detail ? html` ${status.detail}` : ''}`,
+        html`<span class="status status-${status.kind}">${status.label}</span>${status.detail ? html` ${status.detail}` : ''}${
+          partNotes.length > 0 ? html`<ul class="small">${partNotes.map((n) => html`<li>Note: ${n}</li>`)}</ul>` : ''
+        }`,
       ];
     });
   });
   return html`<section class="day" aria-labelledby="day-${day.date}">
-  <h3 id="day-${day.date}">${formatLongDate(day.date)} · ${formatTimeIn(plan.postAt, zone)}</h3>
-  <p class="day-meta">Regions: ${regionNames(config, [...plan.rotationRegions, ...plan.requests.map((r) => r.region)])}</p>
+  <h3 id="day-${day.date}">${formatLongDate(day.date)}${day.plan ? ` · ${formatTimeIn(day.plan.postAt, config.timezone)}` : ''}</h3>
+  <p class="day-meta">Regions: ${regionNames(config, plans.flatMap((p) => [...p.rotationRegions, ...p.requests.map((r) => r.region)]))}</p>
   <ul>
-    ${plan.requests.map(
+    ${requests.map(
       (r) => html`<li>${r.title ?? r.id} <span class="small">(${regionNames(config, [r.region])}, ${r.audience === 'everyone' ? 'everyone' : 'staff only'})</span>${
         isRetracted(facts.retractions, r.key) ? html` <span class="tag tag-info">Retracted</span>` : ''
       }</li>`,
     )}
   </ul>
-  ${scrollTable(`Where the post of ${formatLongDate(day.date)} goes`, ['Channel', 'Readers', 'Regions', 'State'], rows)}
+  ${scrollTable(`Where the post of ${formatLongDate(day.date)} goes`, ['Channel', 'Readers', 'Post time (local = UTC)', 'Regions', 'State'], rows)}
   ${AUDIENCES.map(({ audience, label }) => previewFor(preview, audience, label, day.date))}
 </section>`;
 }

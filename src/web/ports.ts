@@ -5,7 +5,7 @@ import type { RetentionAction } from '../core/retention.js';
 import type { PlanState } from '../core/plan-state.js';
 import type { Clock, Log } from '../core/ports.js';
 import type { LocalDate, Problem } from '../core/types.js';
-import type { SavedWeek, Store } from '../store/store.js';
+import type { SavedWeek, Store } from '../core/store.js';
 
 /** The store methods the page uses (sessions, sign-in links, saved weeks, ledger, tally, audit). */
 export type CoordinatorStore = Pick<

@@ -1,7 +1,7 @@
 // Where a week's text comes from: its newest version saved on the page, else its file in the
 // prompts folder (a saved week replaces the file of the same week).
 import type { LocalDate } from '../core/types.js';
-import type { SavedWeek } from '../store/store.js';
+import type { SavedWeek } from '../core/store.js';
 import type { CoordinatorDeps } from './ports.js';
 
 export interface WeekText {

@@ -2,7 +2,7 @@
 // with Retract or Undo), the week's YAML (view and download as <monday>.yaml), and its saved
 // versions, who saved them and when, each of which can be restored.
 import { html } from 'hono/html';
-import { planWeek } from '../core/plan/plan.js';
+import { orgCalendar, planWeek } from '../core/plan/plan.js';
 import { weekOf } from '../core/plan-state.js';
 import { isRetracted } from '../core/posting.js';
 import { formatLongDate, formatTimeIn, localDateOf } from '../core/time.js';
@@ -61,7 +61,9 @@ function requestsOf(deps: CoordinatorDeps, monday: LocalDate, source: WeekText |
   const regionName = (id: string) => state.config.regions.find((r) => r.id === id)?.name ?? id;
   const planned = weekOf(state, monday);
   if (planned) {
-    const days = planWeek(state.config, planned).days;
+    // The day in the organisation's calendar (a channel with other holidays may post it on another).
+    const org = orgCalendar(state.config).key;
+    const days = planWeek(state.config, planned).days.sort((a, b) => Number(b.calendar === org) - Number(a.calendar === org));
     return planned.requests.map((r) => {
       const day = days.find((d) => d.requests.some((x) => x.key === r.key))?.date;
       return { id: r.id, key: r.key, label: r.title ?? r.id, region: regionName(r.region), audience: r.audience, ...(day ? { day } : {}) };

@@ -7,7 +7,7 @@ import { checkWeekText } from '../../src/config/saved-weeks.js';
 import { saveWeekText, type WeekTexts } from '../../src/core/coordinator/save-week.js';
 import type { Config } from '../../src/core/types.js';
 import { SqliteStore } from '../../src/store/sqlite-store.js';
-import type { SavedWeek, Store } from '../../src/store/store.js';
+import type { SavedWeek, Store } from '../../src/core/store.js';
 import { FakeClock } from '../fakes/recording-platform.js';
 import { configYaml, tempProject, weekYaml, type Project } from '../e2e/project.js';
 

@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadPlan } from '../../src/plan-source.js';
+import { loadPlan } from '../../src/config/plan-source.js';
 import { SqliteStore } from '../../src/store/sqlite-store.js';
 import { configYaml, tempProject, weekYaml, type Project } from '../e2e/project.js';
 

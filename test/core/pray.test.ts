@@ -76,37 +76,42 @@ describe('/pray answers', () => {
     { region: 'africa-europe', text: 'Staff-only words about Africa.' },
     { region: 'latin-america', text: 'Everyone may read this about Latin America.', audience: 'everyone' },
   ]);
+  /** What a running bot has done by the time anyone asks: checked its staff channel's privacy. */
+  const started = async (at: string) => {
+    h = await harness(config, [week], at);
+    await h.bot.ctx.inspections.get(h.slack, 'C0STAFF01');
+  };
   const ask = (t: string, who: { platform?: 'slack' | 'discord'; channelId?: string; userId?: string; roleIds?: string[] } = {}) =>
     h.bot.pray({ platform: who.platform ?? 'slack', channelId: who.channelId ?? 'C0STAFF01', userId: who.userId ?? 'U1', roleIds: who.roleIds ?? [], text: t });
 
   it("answers no region with today's post, as the caller's channel may see it", async () => {
-    h = await harness(config, [week], '2026-10-12T14:00:00Z');
+    await started('2026-10-12T14:00:00Z');
     expect(text(await ask(''))).toContain('Staff-only words about Africa.');
     // A DM or an unlisted channel answers as a volunteers channel.
     expect(text(await ask('', { channelId: 'D123' }))).toContain('There is no prayer post today');
   });
 
   it("answers a region with that region's current request, never a staff request outside staff channels", async () => {
-    h = await harness(config, [week], '2026-10-13T14:00:00Z');
+    await started('2026-10-13T14:00:00Z');
     expect(text(await ask('latam', { channelId: 'D123' }))).toContain('Everyone may read this about Latin America.');
     expect(text(await ask('africa', { channelId: 'D123' }))).toContain('There is no current request for Africa & Europe');
     expect(text(await ask('africa'))).toContain('Staff-only words about Africa.');
   });
 
   it('lists the regions for an unknown one', async () => {
-    h = await harness(config, [week], '2026-10-13T14:00:00Z');
+    await started('2026-10-13T14:00:00Z');
     const answer = text(await ask('narnia'));
     expect(answer).toContain('I don\'t know a region called "narnia"');
     for (const r of REGIONS) expect(answer).toContain(r.name);
   });
 
   it('never shows an expired request', async () => {
-    h = await harness(config, [week], '2026-10-27T14:00:00Z');
+    await started('2026-10-27T14:00:00Z');
     expect(text(await ask('latin america'))).toContain('There is no current request');
   });
 
   it('keeps stats and retract for staff and says no politely to everyone else', async () => {
-    h = await harness(config, [week], '2026-10-13T14:00:00Z');
+    await started('2026-10-13T14:00:00Z');
     expect(text(await ask('stats'))).toContain('for the prayer coordinators');
     expect(text(await ask('retract 2026-10-12/latin-america-1'))).toContain('for the prayer coordinators');
     expect(text(await ask('stats', { platform: 'discord', channelId: '5', userId: '7', roleIds: ['123'] }))).toContain('for the prayer coordinators');
@@ -117,7 +122,7 @@ describe('/pray answers', () => {
   });
 
   it('shows the week and help to anyone', async () => {
-    h = await harness(config, [week], '2026-10-13T14:00:00Z');
+    await started('2026-10-13T14:00:00Z');
     expect(text(await ask('week'))).toMatch(/Monday, October 12, 2026: Africa & Europe[\s\S]*Tuesday, October 13, 2026: Latin America/);
     expect(text(await ask('help'))).toContain('/pray <region>');
   });

@@ -3,6 +3,7 @@
 // commands with the real `deploy-commands` CLI function against the fake REST.
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import pino from 'pino';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { deployCommandsCommand } from '../../src/cli/deploy-commands.js';
 import type { DiscordPlatform } from '../../src/platforms/discord/index.js';
@@ -107,6 +108,19 @@ describe('/pray', () => {
     inbound.answer = () => ({ kind: 'text', text: 'fine again' });
     const second = gateway.command({ name: 'pray', guildId: world.guild.id, channelId: world.volunteerChannel.id, userId });
     expect((await answered(second)).content).toBe('fine again');
+  });
+
+  test('a core failure is logged by error name and code, never by its message (it may quote the request)', async () => {
+    const logs: string[] = [];
+    const logger = pino({ level: 'info' }, { write: (line: string) => void logs.push(line) });
+    const { world, inbound, gateway } = await started({ logger });
+    const secret = 'for the team in Valderra';
+    inbound.answer = () => Promise.reject(Object.assign(new Error(`could not save "${secret}"`), { code: 'store_down' }));
+    const i = gateway.command({ name: 'pray', guildId: world.guild.id, channelId: world.volunteerChannel.id, userId: world.discord.state.addMember(world.guild.id).user.id });
+    expect((await answered(i)).content).toMatch(/sorry/i);
+    const failure = logs.map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => l.msg === '/pray failed in the core');
+    expect(failure).toMatchObject({ error: 'Error', code: 'store_down', command: 'pray' });
+    expect(logs.join('\n')).not.toContain(secret);
   });
 
   test('in a DM the core gets no roles', async () => {

@@ -2,7 +2,16 @@
 // Inbound, and a polling wait (events cross a real WebSocket, so they arrive a little later).
 import pino from 'pino';
 import type { ChannelConfig, PostPart } from '../../src/core/types.js';
-import type { Inbound, PostDocument, PrayAnswer, PrayCommand, ReactionEvent, ReactionsClearedEvent } from '../../src/core/ports.js';
+import type {
+  Inbound,
+  PostDocument,
+  PrayAnswer,
+  PrayCommand,
+  PrayedButtonAnswer,
+  PrayedButtonPress,
+  ReactionEvent,
+  ReactionsClearedEvent,
+} from '../../src/core/ports.js';
 import { createDiscordPlatform, type DiscordPlatform, type DiscordPlatformOptions } from '../../src/platforms/discord/index.js';
 import { startFakeDiscord, type FakeDiscord, type FakeDiscordOptions } from '../fakes/discord-rest.js';
 import { P, overwrite, type FakeChannel, type FakeGuild, type FakeRole } from '../fakes/discord-state.js';
@@ -15,6 +24,13 @@ export class RecordingInbound implements Inbound {
   readonly typed: string[] = [];
   /** What /pray answers; a function may wait (the deferred path). */
   answer: (command: PrayCommand) => Promise<PrayAnswer> | PrayAnswer = (c) => ({ kind: 'text', text: `answer to "${c.text}"` });
+  readonly presses: PrayedButtonPress[] = [];
+  /** What a press of the "I prayed" button answers; a function may wait (the deferred path). */
+  pressAnswer: (press: PrayedButtonPress) => Promise<PrayedButtonAnswer> | PrayedButtonAnswer = () => ({
+    counted: true,
+    stillCountedByReaction: false,
+    text: 'Counted — thank you.',
+  });
   regions = [
     { name: 'Latin America', value: 'latin-america' },
     { name: 'Asia Pacific', value: 'asia-pacific' },
@@ -33,6 +49,10 @@ export class RecordingInbound implements Inbound {
   async pray(command: PrayCommand): Promise<PrayAnswer> {
     this.commands.push(command);
     return this.answer(command);
+  }
+  async prayedButton(press: PrayedButtonPress): Promise<PrayedButtonAnswer> {
+    this.presses.push(press);
+    return this.pressAnswer(press);
   }
   regionChoices(typed: string): Array<{ name: string; value: string }> {
     this.typed.push(typed);

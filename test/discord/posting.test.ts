@@ -35,7 +35,8 @@ describe('sendPost', () => {
     const embeds = message!.embeds as Array<{ title?: string; author?: { name: string }; description?: string; footer?: { text: string }; url?: string }>;
     expect(embeds.map((e) => e.title)).toEqual(['Prayer for Monday, October 12, 2026', undefined, undefined, undefined]);
     expect(embeds.map((e) => e.author?.name)).toEqual(['Latin America', undefined, 'Asia Pacific', undefined]);
-    expect(embeds[0]!.description).toBe('**Training week**\nPlease pray for the team leading a training week for new staff. @everyone');
+    // `@everyone` in request text is broken by a zero-width space: it shows, and mentions no one.
+    expect(embeds[0]!.description).toBe('**Training week**\nPlease pray for the team leading a training week for new staff. @\u200beveryone');
     expect(embeds[1]!.description).toBe('Pray for wisdom for the partners planning next year.');
     const verse = embeds[3]!;
     expect(verse.description).toBe('*He has shown you, O mortal, what is good.*\n— Micah 6:8');
@@ -185,13 +186,13 @@ describe('editPost, retirePost, sendStaffText', () => {
     expect(await platform.findPost(channelId, part.ledgerKey, new Date(Date.now() - 10_000))).toEqual({ messageId });
   });
 
-  test('retire by delete removes the message; a second delete is message_gone', async () => {
+  test('retire by delete removes the message; a second delete finds it gone and counts it retired', async () => {
     const { world, platform } = await setUp();
     const channelId = world.staffChannel.id;
     const { messageId } = await platform.sendPost(partFor(channelId), sampleDoc(), never());
     await platform.retirePost(channelId, messageId, 'delete', 'unused');
     expect(world.discord.state.messages(channelId)).toHaveLength(0);
-    await expect(platform.retirePost(channelId, messageId, 'delete', 'unused')).rejects.toMatchObject({ code: 'message_gone' });
+    await expect(platform.retirePost(channelId, messageId, 'delete', 'unused')).resolves.toBeUndefined();
   });
 
   test('retire by edit shows only the notice and clears every reaction', async () => {
@@ -230,7 +231,8 @@ describe('editPost, retirePost, sendStaffText', () => {
     const messages = world.discord.state.messages(channelId);
     expect(messages.length).toBe(3);
     expect(messages.every((m) => m.content.length <= 2_000 && m.embeds.length === 0)).toBe(true);
-    expect(messages.map((m) => m.content).join('\n')).toBe(lines.join('\n'));
+    // Readable as written; the zero-width space that breaks `@here` is invisible.
+    expect(messages.map((m) => m.content).join('\n').replaceAll('\u200b', '')).toBe(lines.join('\n'));
     expect(messages.every((m) => JSON.stringify(m.allowed_mentions) === JSON.stringify({ parse: [] }))).toBe(true);
   });
 });

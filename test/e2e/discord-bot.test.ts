@@ -29,7 +29,8 @@ afterEach(async () => {
   world = undefined;
 });
 
-async function start(at: string): Promise<World> {
+/** `button`: the staff channel sets `prayed_button: true`; `retire`: the config's `retire`. */
+async function start(at: string, options: { button?: boolean; retire?: 'delete' | 'edit' } = {}): Promise<World> {
   const clock = new FakeClock(new Date(at));
   const discord = await startFakeDiscord();
   const { state } = discord;
@@ -40,17 +41,16 @@ async function start(at: string): Promise<World> {
   const volunteerChannel = state.addChannel(guild.id, { name: 'prayer' }).id;
   // Meant for staff, but everyone in the server can see it: the guard must refuse it.
   const openChannel = state.addChannel(guild.id, { name: 'open-staff' }).id;
-  const project = tempProject(
-    configYaml({
+  const config = configYaml({
       channels: [
-        `  - { platform: discord, id: "${staffChannel}", audience: staff }`,
+        `  - { platform: discord, id: "${staffChannel}", audience: staff${options.button ? ', prayed_button: true' : ''} }`,
         `  - { platform: discord, id: "${volunteerChannel}", audience: volunteers }`,
         `  - { platform: discord, id: "${openChannel}", audience: staff }`,
       ].join('\n'),
       staffReport: `  - { platform: discord, id: "${staffChannel}" }`,
       staff: `  discord_roles: ["${staffRole.id}"]`,
-    }),
-  );
+    });
+  const project = tempProject(options.retire ? `${config}retire: ${options.retire}\n` : config);
   // Latin America's request is for everyone; the rest are staff-only.
   project.writeWeek(WEEK, weekYaml(WEEK).replace(/(region: latin-america\n    text: [^\n]*)/, '$1\n    audience: everyone'));
   const bot = await startBot({
@@ -80,6 +80,7 @@ describe('prayerbot on Discord, end to end', () => {
     expect(posts(w, w.staffChannel)).toHaveLength(1);
     expect(posts(w, w.volunteerChannel)).toHaveLength(0); // Monday: Africa & Europe is staff-only
     expect(posts(w, w.openChannel)).toHaveLength(0);
+    expect(w.discord.state.buttons(w.staffChannel, posts(w, w.staffChannel)[0]!.id)).toEqual([]); // no prayed_button here
     const alert = w.discord.state.messages(w.staffChannel).find((m) => m.content?.includes('open-staff') || m.content?.includes(w.openChannel));
     expect(alert?.content).toContain('visible to people outside the staff viewer roles');
 
@@ -132,6 +133,92 @@ describe('prayerbot on Discord, end to end', () => {
     const typed = gateway.autocomplete({ name: 'pray', options: [{ type: 3, name: 'region', value: 'as', focused: true }], guildId: w.guildId, channelId: w.volunteerChannel, userId: member.id });
     await waitFor('choices', () => typed.callbacks.length > 0);
     expect(JSON.stringify(typed.callbacks[0]!.data)).toContain('Asia Pacific');
+  });
+
+  it('counts an "I prayed" press like a 🙏 of the same person, takes it back on a second press, and answers only the presser', async () => {
+    const w = await start('2026-10-12T13:00:30Z', { button: true });
+    const post = posts(w, w.staffChannel)[0]!;
+    const { state, gateway } = w.discord;
+    expect(state.buttons(w.staffChannel, post.id).map((b) => b.label)).toEqual(['🙏 I prayed']);
+    const [ana, ben] = ['Ana', 'Ben'].map((username) => state.addMember(w.guildId, { username, roles: [w.staffRole] }).user);
+    const total = async () => (await w.bot.bot.tally(WEEK)).total;
+    const press = async (userId: string) => {
+      const i = gateway.pressButton({ guildId: w.guildId, channelId: w.staffChannel, messageId: post.id, userId, roles: [w.staffRole] });
+      await waitFor('the answer', () => i.callbacks.length > 0);
+      expect(i.callbacks).toHaveLength(1);
+      expect(i.callbacks[0]!.data?.['flags']).toBe(64); // ephemeral: the presser alone sees it
+      return String(i.callbacks[0]!.data?.['content']);
+    };
+
+    expect(await press(ana!.id)).toBe('Counted — thank you.');
+    expect(await total()).toBe(1);
+    // Ana's 🙏 counts once with her press (Ben's 🙏, reacted after hers, tells us hers is in).
+    state.addReaction(w.staffChannel, post.id, ana!.id, '🙏🏽');
+    state.addReaction(w.staffChannel, post.id, ben!.id, '🙏');
+    await waitFor('two people', async () => (await total()) === 2);
+    // Her press taken back while her 🙏 holds: still counted, and told so.
+    expect(await press(ana!.id)).toBe('Your press is taken back, but the 🙏 you added to this post still counts — thank you.');
+    expect(await total()).toBe(2);
+    state.removeReaction(w.staffChannel, post.id, ana!.id, '🙏🏽');
+    state.removeReaction(w.staffChannel, post.id, ben!.id, '🙏');
+    await waitFor('nobody', async () => (await total()) === 0);
+    // And the reverse: her 🙏 removed while a press holds.
+    expect(await press(ana!.id)).toBe('Counted — thank you.');
+    state.addReaction(w.staffChannel, post.id, ana!.id, '🙏');
+    state.removeReaction(w.staffChannel, post.id, ana!.id, '🙏');
+    state.addReaction(w.staffChannel, post.id, ben!.id, '🙏');
+    await waitFor('Ana (pressed) and Ben', async () => (await total()) === 2);
+    expect(await press(ana!.id)).toBe('Taken back: you are no longer counted for this post. Press again if you did pray.');
+    expect(await total()).toBe(1);
+    // Nothing in the channel says who pressed: only the post and the bot's own messages.
+    expect(state.messages(w.staffChannel).every((m) => m.author.id === state.bot.id)).toBe(true);
+    expect(JSON.stringify(state.messages(w.staffChannel))).not.toContain(ana!.id);
+  });
+
+  it('keeps presses through the reconciliation after a gateway gap, which re-reads only the 🙏', async () => {
+    const w = await start('2026-10-12T13:00:30Z', { button: true });
+    const post = posts(w, w.staffChannel)[0]!;
+    const { state, gateway } = w.discord;
+    const [ana, ben, cy, di] = ['Ana', 'Ben', 'Cy', 'Di'].map((username) => state.addMember(w.guildId, { username, roles: [w.staffRole] }).user);
+    const pressed = gateway.pressButton({ guildId: w.guildId, channelId: w.staffChannel, messageId: post.id, userId: ana!.id });
+    await waitFor('the answer', () => pressed.callbacks.length > 0);
+    state.addReaction(w.staffChannel, post.id, ben!.id, '🙏');
+    state.addReaction(w.staffChannel, post.id, di!.id, '🙏', { burst: true });
+    await waitFor('three people', async () => (await w.bot.bot.tally(WEEK)).total === 3);
+
+    // Events lost while the bot re-identifies: Ben's and Di's 🙏 go, Cy's comes. Ana's press
+    // stays: the true count is 2 (Ana and Cy).
+    w.clock.advance(5_000);
+    gateway.invalidateSession();
+    state.removeReaction(w.staffChannel, post.id, ben!.id, '🙏');
+    state.removeReaction(w.staffChannel, post.id, di!.id, '🙏', { burst: true });
+    state.addReaction(w.staffChannel, post.id, cy!.id, '🙏🏿');
+    // The snapshot replaces the post's reactions in one transaction: the count moves once.
+    await waitFor('the reconciliation', async () => (await w.bot.bot.tally(WEEK)).total !== 3, 20_000);
+    expect((await w.bot.bot.tally(WEEK)).total).toBe(2);
+    // Her press is still there to take back.
+    const again = gateway.pressButton({ guildId: w.guildId, channelId: w.staffChannel, messageId: post.id, userId: ana!.id });
+    await waitFor('the answer', () => again.callbacks.length > 0);
+    expect(String(again.callbacks[0]!.data?.['content'])).toMatch(/^Taken back/);
+    expect((await w.bot.bot.tally(WEEK)).total).toBe(1);
+  });
+
+  it('refuses a press on a retired post, privately, and counts nothing', async () => {
+    const w = await start('2026-10-12T13:00:30Z', { button: true, retire: 'edit' });
+    const post = posts(w, w.staffChannel)[0]!;
+    const { state, gateway } = w.discord;
+    const customId = state.buttons(w.staffChannel, post.id)[0]!.customId;
+    w.clock.set('2026-10-26T04:00:01Z');
+    await w.bot.bot.retire();
+    expect(state.message(w.staffChannel, post.id)?.content).toContain('retired');
+    expect(state.buttons(w.staffChannel, post.id)).toEqual([]);
+
+    const ana = state.addMember(w.guildId, { username: 'Ana', roles: [w.staffRole] }).user;
+    // A client that still shows the button presses it.
+    const stale = gateway.pressButton({ guildId: w.guildId, channelId: w.staffChannel, messageId: post.id, customId, stale: true, userId: ana.id });
+    await waitFor('the answer', () => stale.callbacks.length > 0);
+    expect(stale.callbacks[0]!.data).toMatchObject({ flags: 64, content: 'This prayer post has been retired, so nothing was counted. Thank you for praying.' });
+    expect((await w.bot.bot.tally(WEEK)).total).toBe(0);
   });
 
   it('retires an expired post by deleting it', async () => {

@@ -26,16 +26,22 @@ afterEach(async () => {
   world = undefined;
 });
 
-async function start(at: string, weekExtra = ''): Promise<World> {
+/** `button`: the staff channel sets `prayed_button: true`; `retire`: the config's `retire`. */
+async function start(at: string, options: { button?: boolean; retire?: 'delete' | 'edit' } = {}): Promise<World> {
   const clock = new FakeClock(new Date(at));
   const slack = await startFakeSlack({ now: () => clock.now().getTime(), signingSecret: SECRET });
-  const project = tempProject(
-    configYaml({
-      channels: '  - { platform: slack, id: "C0STAFF01", audience: staff }',
-      staffReport: '  - { platform: slack, id: "C0COORD01" }',
-    }),
-  );
-  project.writeWeek(WEEK, weekYaml(WEEK, weekExtra));
+  const config = configYaml({
+    channels: `  - { platform: slack, id: "C0STAFF01", audience: staff${options.button ? ', prayed_button: true' : ''} }`,
+    staffReport: '  - { platform: slack, id: "C0COORD01" }',
+  });
+  const project = tempProject(options.retire ? `${config}retire: ${options.retire}\n` : config);
+  project.writeWeek(WEEK, weekYaml(WEEK));
+  world = { slack, clock, project, ...(await startOn(slack, project, clock)) };
+  return world;
+}
+
+/** The bot on an existing fake Slack and project (a first start, or a restart). */
+async function startOn(slack: FakeSlack, project: Project, clock: FakeClock): Promise<{ bot: RunningBot; signer: SlackSigner }> {
   const bot = await startBot({
     configPath: project.configPath,
     promptsDir: project.promptsDir,
@@ -45,8 +51,7 @@ async function start(at: string, weekExtra = ''): Promise<World> {
   });
   // Request signatures are checked against the wall clock (as Slack and Bolt do), not the bot's domain clock.
   const signer = createSlackSigner({ url: `http://127.0.0.1:${bot.port}/slack/events`, signingSecret: SECRET });
-  world = { slack, bot, signer, clock, project };
-  return world;
+  return { bot, signer };
 }
 
 describe('prayerbot on Slack, end to end', () => {
@@ -59,6 +64,7 @@ describe('prayerbot on Slack, end to end', () => {
     expect(JSON.stringify(posts[0]!.blocks)).toContain('Pray for the africa-europe team');
     expect(slack.mentions('C0STAFF01', posts[0]!.ts)).toEqual([]);
     expect(posts[0]!.reactions.map((r) => r.name)).toEqual(['pray']);
+    expect(slack.buttons('C0STAFF01', posts[0]!.ts)).toEqual([]); // no prayed_button here
     await bot.bot.sweep();
     expect(slack.messages('C0STAFF01')).toHaveLength(1);
   });
@@ -117,6 +123,81 @@ describe('prayerbot on Slack, end to end', () => {
     await bot.bot.retire();
     expect(slack.messages('C0STAFF01')).toHaveLength(0);
     expect(slack.callsTo('chat.delete').length).toBe(2);
+  });
+
+  it('counts an "I prayed" press like a 🙏 of the same person, takes it back on a second press, and answers only the presser', async () => {
+    const { slack, bot, signer } = await start('2026-10-12T13:00:30Z', { button: true });
+    const ts = slack.messages('C0STAFF01')[0]!.ts;
+    expect(slack.buttons('C0STAFF01', ts).map((b) => b.text)).toEqual(['🙏 I prayed']);
+    const total = async () => {
+      await bot.bot.drain();
+      return (await bot.bot.tally(WEEK)).total;
+    };
+    const press = async (user: string) => {
+      expect((await signer.action(slack.press('C0STAFF01', ts, user))).status).toBe(200);
+      return slack.ephemerals.at(-1);
+    };
+
+    expect(await press('U0VOL1')).toEqual({ channel: 'C0STAFF01', user: 'U0VOL1', text: 'Counted — thank you.', via: 'response_url' });
+    expect(await total()).toBe(1);
+    // The same person's 🙏 counts once with the press.
+    await signer.event(slack.react('C0STAFF01', ts, 'U0VOL1', 'pray'));
+    expect(await total()).toBe(1);
+    // The press taken back while the 🙏 holds: still counted, and told so.
+    expect((await press('U0VOL1'))?.text).toBe('Your press is taken back, but the 🙏 you added to this post still counts — thank you.');
+    expect(await total()).toBe(1);
+    await signer.event(slack.unreact('C0STAFF01', ts, 'U0VOL1', 'pray'));
+    expect(await total()).toBe(0);
+    // And the reverse: the 🙏 removed while a press holds.
+    expect((await press('U0VOL1'))?.text).toBe('Counted — thank you.');
+    await signer.event(slack.react('C0STAFF01', ts, 'U0VOL1', 'pray::skin-tone-2'));
+    await signer.event(slack.unreact('C0STAFF01', ts, 'U0VOL1', 'pray::skin-tone-2'));
+    expect(await total()).toBe(1);
+    expect((await press('U0VOL1'))?.text).toBe('Taken back: you are no longer counted for this post. Press again if you did pray.');
+    expect(await total()).toBe(0);
+
+    // Only the presser was ever answered; the channel shows the post alone, unchanged.
+    expect(new Set(slack.ephemerals.map((e) => e.user))).toEqual(new Set(['U0VOL1']));
+    expect(slack.messages('C0STAFF01')).toHaveLength(1);
+    expect(slack.messages('C0COORD01').map((m) => m.text).join('\n')).not.toContain('U0VOL1');
+  });
+
+  it('keeps presses through the reconciliation after a restart, which re-reads only the 🙏', async () => {
+    const w = await start('2026-10-12T13:00:30Z', { button: true });
+    const ts = w.slack.messages('C0STAFF01')[0]!.ts;
+    await w.signer.action(w.slack.press('C0STAFF01', ts, 'U0VOL1'));
+    await w.signer.event(w.slack.react('C0STAFF01', ts, 'U0VOL2', 'pray'));
+    await w.bot.bot.drain();
+    expect((await w.bot.bot.tally(WEEK)).total).toBe(2);
+
+    await w.bot.stop();
+    // While the bot is down, U0VOL2 takes the 🙏 away and U0VOL3 adds one: events never delivered.
+    w.slack.unreact('C0STAFF01', ts, 'U0VOL2', 'pray');
+    w.slack.react('C0STAFF01', ts, 'U0VOL3', 'pray::skin-tone-4');
+    w.clock.advance(60_000);
+    Object.assign(w, await startOn(w.slack, w.project, w.clock));
+    expect(w.slack.callsTo('reactions.get').length).toBeGreaterThan(0);
+    expect((await w.bot.bot.tally(WEEK)).total).toBe(2); // U0VOL1's press and U0VOL3's 🙏
+    // The press is still there to take back.
+    await w.signer.action(w.slack.press('C0STAFF01', ts, 'U0VOL1'));
+    expect(w.slack.ephemerals.at(-1)?.text).toMatch(/^Taken back/);
+    expect((await w.bot.bot.tally(WEEK)).total).toBe(1);
+  });
+
+  it('refuses a press on a retired post, privately, and counts nothing', async () => {
+    const { slack, bot, signer, clock } = await start('2026-10-12T13:00:30Z', { button: true, retire: 'edit' });
+    const ts = slack.messages('C0STAFF01')[0]!.ts;
+    const stale = slack.press('C0STAFF01', ts, 'U0VOL1'); // the button as someone's client still shows it
+    clock.set('2026-10-26T04:00:01Z');
+    await bot.bot.retire();
+    expect(slack.messages('C0STAFF01')[0]!.text).toContain('retired');
+    expect(slack.buttons('C0STAFF01', ts)).toEqual([]);
+
+    expect((await signer.action(stale)).status).toBe(200);
+    expect(slack.ephemerals).toEqual([
+      { channel: 'C0STAFF01', user: 'U0VOL1', text: 'This prayer post has been retired, so nothing was counted. Thank you for praying.', via: 'response_url' },
+    ]);
+    expect((await bot.bot.tally(WEEK)).total).toBe(0);
   });
 
   it('refuses a channel that became public and tells the coordinators once', async () => {

@@ -15,8 +15,9 @@
 // - Control: `reconnect()` sends op 7 (the client resumes); `invalidateSession()` sends op 9
 //   `false` (the client identifies again: a new READY); `drop()` cuts the socket (the client
 //   resumes).
-// - Interactions: `command()` (type 2) and `autocomplete()` (type 4) with member roles,
-//   answered through the REST fake's callback and webhook routes.
+// - Interactions: `command()` (type 2), `autocomplete()` (type 4) and `pressButton()` (type 3,
+//   MESSAGE_COMPONENT, with the message it is on) with member roles, answered through the
+//   REST fake's callback and webhook routes.
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -51,6 +52,22 @@ export interface CommandInput {
   permissions?: string;
 }
 
+export interface ButtonPressInput {
+  guildId?: string;
+  channelId: string;
+  messageId: string;
+  /** Which button; default the message's first. */
+  customId?: string;
+  /**
+   * Pressed on a client that still shows an older version of the message: `customId` is sent
+   * even though the message no longer has that button (retired, edited).
+   */
+  stale?: boolean;
+  userId: string;
+  roles?: string[];
+  permissions?: string;
+}
+
 const HISTORY_LIMIT = 2_000;
 
 export class FakeDiscordGateway {
@@ -60,6 +77,8 @@ export class FakeDiscordGateway {
   readonly identifies: Array<{ shard: [number, number]; intents: number }> = [];
   /** Every RESUME that succeeded. */
   resumes = 0;
+  /** Every gateway WebSocket opened, identified or not. */
+  opened = 0;
 
   constructor(
     private readonly state: FakeDiscordState,
@@ -89,6 +108,7 @@ export class FakeDiscordGateway {
   }
 
   private onConnection(socket: WebSocket): void {
+    this.opened += 1;
     this.send(socket, { op: 10, d: { heartbeat_interval: this.options.heartbeatIntervalMs ?? 41_250 }, s: null, t: null });
     let session: Session | undefined;
     socket.on('message', (data) => {
@@ -220,7 +240,7 @@ export class FakeDiscordGateway {
 
   // ---- interactions ------------------------------------------------------------------------
 
-  private interaction(type: 2 | 4, input: CommandInput): FakeInteraction {
+  private interaction(type: 2 | 3 | 4, input: Omit<CommandInput, 'name' | 'options'>, data: Record<string, unknown>, extra: Record<string, unknown> = {}): FakeInteraction {
     const { state } = this;
     const id = state.id();
     const token = `itok.${randomBytes(24).toString('base64url')}`;
@@ -249,7 +269,8 @@ export class FakeDiscordGateway {
       entitlements: [],
       locale: 'en-US',
       attachment_size_limit: 10_485_760,
-      data: { id: state.id(), name: input.name, type: 1, ...(input.options ? { options: input.options } : {}) },
+      data,
+      ...extra,
     };
     if (input.guildId) {
       const guild = state.guild(input.guildId);
@@ -280,12 +301,30 @@ export class FakeDiscordGateway {
 
   /** A slash command (interaction type 2). */
   command(input: CommandInput): FakeInteraction {
-    return this.interaction(2, input);
+    return this.interaction(2, input, this.commandData(input));
   }
 
   /** An autocomplete request (interaction type 4): mark the focused option `focused: true`. */
   autocomplete(input: CommandInput): FakeInteraction {
-    return this.interaction(4, input);
+    return this.interaction(4, input, this.commandData(input));
+  }
+
+  /**
+   * Someone presses a button on a message (interaction type 3, MESSAGE_COMPONENT). Throws when
+   * the message shows no such button: nobody can press what is not there.
+   */
+  pressButton(input: ButtonPressInput): FakeInteraction {
+    const { state } = this;
+    const buttons = state.buttons(input.channelId, input.messageId);
+    const button = buttons.find((b) => input.customId === undefined || b.customId === input.customId);
+    const customId = input.stale && input.customId !== undefined ? input.customId : button?.customId;
+    if (customId === undefined) throw new Error(`fake Discord: message ${input.messageId} has no button to press`);
+    const message = state.messagePayload(state.requireMessage(input.channelId, input.messageId));
+    return this.interaction(3, input, { custom_id: customId, component_type: 2 }, { message });
+  }
+
+  private commandData(input: CommandInput): Record<string, unknown> {
+    return { id: this.state.id(), name: input.name, type: 1, ...(input.options ? { options: input.options } : {}) };
   }
 
   async close(): Promise<void> {

@@ -15,7 +15,7 @@
 // - `Authorization: Bot <token>` on everything but interaction callbacks and webhooks (401).
 // - Permissions: View Channel, Send Messages, Read Message History, Add Reactions and Manage
 //   Messages are checked in the channel (403 50001/50013), with Discord's overwrite order.
-// - Create Message validates content and embed limits (400 50035), honours `nonce` +
+// - Create/Edit Message validate content, embed and component (button) limits (400 50035), honour `nonce` +
 //   `enforce_nonce` (the same nonce from the same author in the same channel within
 //   `nonceWindowMs` returns the first message), and returns `nonce` only in that answer.
 // - GET messages: `after`/`before`/`limit`, newest first; reactions with `count_details`;
@@ -155,6 +155,30 @@ function bucketRoute(method: string, path: string): { route: string; major: stri
   return { route: `${method} ${out.join('/')}`, major };
 }
 
+/** Discord's checks on message components: action rows (type 1) of up to 5 buttons (type 2). */
+function componentProblems(components: unknown): string | undefined {
+  if (components === undefined || components === null) return undefined;
+  if (!Array.isArray(components)) return 'components: Must be an array.';
+  if (components.length > 5) return 'components: Must be 5 or fewer in length.';
+  const ids = new Set<string>();
+  for (const [i, r] of components.entries()) {
+    const row = r as { type?: unknown; components?: unknown };
+    if (row.type !== 1 || !Array.isArray(row.components)) return `components[${i}]: Must be an action row.`;
+    if (row.components.length < 1 || row.components.length > 5) return `components[${i}].components: Must be between 1 and 5 in length.`;
+    for (const [j, c] of row.components.entries()) {
+      const button = c as { type?: unknown; style?: unknown; label?: unknown; custom_id?: unknown };
+      const at = `components[${i}].components[${j}]`;
+      if (button.type !== 2) return `${at}.type: This fake knows buttons only.`;
+      if (typeof button.style !== 'number' || button.style < 1 || button.style > 4) return `${at}.style: A button with a custom_id needs style 1 to 4.`;
+      if (typeof button.label === 'string' && button.label.length > 80) return `${at}.label: Must be 80 or fewer in length.`;
+      if (typeof button.custom_id !== 'string' || button.custom_id.length < 1 || button.custom_id.length > 100) return `${at}.custom_id: Must be between 1 and 100 in length.`;
+      if (ids.has(button.custom_id)) return `${at}.custom_id: Component custom id cannot be duplicated.`;
+      ids.add(button.custom_id);
+    }
+  }
+  return undefined;
+}
+
 function embedProblems(embeds: unknown): string | undefined {
   if (!Array.isArray(embeds)) return undefined;
   if (embeds.length > 10) return 'embeds: Must be 10 or fewer in length.';
@@ -214,7 +238,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     if (content !== undefined && content !== null && (typeof content !== 'string' || content.length > 2000)) {
       throw formError('content: Must be 2000 or fewer in length.');
     }
-    const problem = embedProblems(body.embeds);
+    const problem = embedProblems(body.embeds) ?? componentProblems(body.components);
     if (problem) throw formError(problem);
     if (creating) {
       const nonce = body.nonce;
@@ -297,7 +321,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     ['GET', /^\/guilds\/(\d+)\/roles$/, ({ params }) => ({ status: 200, body: state.guild(params[0]!).roles })],
     ['GET', /^\/guilds\/(\d+)\/channels$/, ({ params }) => ({
       status: 200,
-      body: [...state.channels.values()].filter((c) => c.guild_id === params[0] && !c.thread_metadata),
+      body: [...state.channels.values()].filter((c) => c.guild_id === params[0] && !c.thread_metadata).map((c) => state.channelPayload(c)),
     })],
     ['GET', /^\/guilds\/(\d+)\/members\/(\d+)$/, ({ params }) => {
       const g = state.guilds.get(params[0]!);
@@ -311,7 +335,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     ['GET', /^\/channels\/(\d+)$/, ({ params }) => {
       const ch = channelOr404(params[0]!);
       need(ch.id);
-      return { status: 200, body: ch };
+      return { status: 200, body: state.channelPayload(ch) };
     }],
     ['GET', /^\/channels\/(\d+)\/messages$/, ({ params, query }) => {
       const ch = channelOr404(params[0]!);
@@ -342,6 +366,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
         authorId: bot.id,
         content: typeof b.content === 'string' ? b.content : '',
         embeds: Array.isArray(b.embeds) ? (b.embeds as Array<Record<string, unknown>>) : [],
+        ...(Array.isArray(b.components) ? { components: b.components as Array<Record<string, unknown>> } : {}),
         ...(nonce !== undefined ? { nonce } : {}),
         ...(b.allowed_mentions !== undefined ? { allowedMentions: b.allowed_mentions } : {}),
       });
@@ -361,6 +386,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       state.editMessage(m, {
         ...(typeof b.content === 'string' ? { content: b.content } : {}),
         ...(Array.isArray(b.embeds) ? { embeds: b.embeds as Array<Record<string, unknown>> } : {}),
+        ...(Array.isArray(b.components) ? { components: b.components as Array<Record<string, unknown>> } : {}),
       });
       if (b.allowed_mentions !== undefined) m.allowed_mentions = b.allowed_mentions;
       return { status: 200, body: state.messagePayload(m) };

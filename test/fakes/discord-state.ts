@@ -29,7 +29,7 @@ export const P = PermissionFlagsBits;
 /** What @everyone holds in a new Discord server (the parts that matter here). */
 export const DEFAULT_EVERYONE_PERMISSIONS =
   P.ViewChannel | P.SendMessages | P.EmbedLinks | P.AttachFiles | P.ReadMessageHistory | P.AddReactions | P.UseApplicationCommands;
-/** What the bot's own role gets from the invite link (README, "Discord"). */
+/** What the bot's own role gets from the invite link (docs/discord-setup.md). */
 export const BOT_INVITE_PERMISSIONS =
   P.ViewChannel | P.SendMessages | P.EmbedLinks | P.AddReactions | P.ReadMessageHistory | P.ManageMessages;
 
@@ -104,6 +104,8 @@ export interface FakeMessage {
   author: FakeUser;
   content: string;
   embeds: Array<Record<string, unknown>>;
+  /** Message components (action rows of buttons); none when absent. */
+  components?: Array<Record<string, unknown>>;
   nonce?: string | number;
   allowed_mentions?: unknown;
   flags: number;
@@ -174,6 +176,8 @@ export class FakeDiscordState extends EventEmitter {
   readonly guilds = new Map<string, FakeGuild>();
   readonly channels = new Map<string, FakeChannel>();
   private readonly messagesByChannel = new Map<string, FakeMessage[]>();
+  /** Channels whose payloads leave `permission_overwrites` out (the overwrites still apply). */
+  private readonly overwritesWithheld = new Set<string>();
   readonly interactions = new Map<string, FakeInteraction>();
   /** Commands registered: key `global` or the guild id. */
   readonly commands = new Map<string, Array<Record<string, unknown>>>();
@@ -312,7 +316,7 @@ export class FakeDiscordState extends EventEmitter {
     this.channels.set(channel.id, channel);
     this.messagesByChannel.set(channel.id, []);
     const isThread = channel.thread_metadata !== undefined;
-    this.dispatch({ t: isThread ? 'THREAD_CREATE' : 'CHANNEL_CREATE', d: channel, guildId, intent: Intent.Guilds });
+    this.dispatch({ t: isThread ? 'THREAD_CREATE' : 'CHANNEL_CREATE', d: this.channelPayload(channel), guildId, intent: Intent.Guilds });
     return channel;
   }
 
@@ -324,7 +328,24 @@ export class FakeDiscordState extends EventEmitter {
     const channel = this.channels.get(channelId);
     if (!channel) throw new Error(`fake Discord: no channel ${channelId}`);
     channel.permission_overwrites = overwrites;
-    this.dispatch({ t: 'CHANNEL_UPDATE', d: channel, guildId: channel.guild_id, intent: Intent.Guilds });
+    this.dispatch({ t: 'CHANNEL_UPDATE', d: this.channelPayload(channel), guildId: channel.guild_id, intent: Intent.Guilds });
+  }
+
+  /**
+   * From now on the channel's payloads (REST, GUILD_CREATE, channel dispatches) leave out
+   * `permission_overwrites`, while Discord's arithmetic here still applies them: who can see
+   * it is unknown to the bot. Call it before the bot logs in (discord.js keeps the overwrites
+   * it already has when an update leaves the field out).
+   */
+  withholdOverwrites(channelId: string): void {
+    this.overwritesWithheld.add(channelId);
+  }
+
+  /** A channel as Discord sends it. */
+  channelPayload(channel: FakeChannel): Record<string, unknown> {
+    if (!this.overwritesWithheld.has(channel.id)) return { ...channel };
+    const { permission_overwrites: _withheld, ...rest } = channel;
+    return rest;
   }
 
   deleteChannel(channelId: string): void {
@@ -381,7 +402,16 @@ export class FakeDiscordState extends EventEmitter {
   /** Stores a message as if posted at `at` (default now); dispatches MESSAGE_CREATE. */
   createMessage(
     channelId: string,
-    input: { authorId: string; content?: string; embeds?: Array<Record<string, unknown>>; nonce?: string | number; at?: number; flags?: number; allowedMentions?: unknown },
+    input: {
+      authorId: string;
+      content?: string;
+      embeds?: Array<Record<string, unknown>>;
+      components?: Array<Record<string, unknown>>;
+      nonce?: string | number;
+      at?: number;
+      flags?: number;
+      allowedMentions?: unknown;
+    },
   ): FakeMessage {
     const channel = this.channels.get(channelId);
     if (!channel) throw new Error(`fake Discord: no channel ${channelId}`);
@@ -395,6 +425,7 @@ export class FakeDiscordState extends EventEmitter {
       author,
       content: input.content ?? '',
       embeds: input.embeds ?? [],
+      ...(input.components !== undefined ? { components: input.components } : {}),
       ...(input.nonce !== undefined ? { nonce: input.nonce } : {}),
       ...(input.allowedMentions !== undefined ? { allowed_mentions: input.allowedMentions } : {}),
       flags: input.flags ?? 0,
@@ -409,9 +440,10 @@ export class FakeDiscordState extends EventEmitter {
     return message;
   }
 
-  editMessage(message: FakeMessage, patch: { content?: string; embeds?: Array<Record<string, unknown>> }): void {
+  editMessage(message: FakeMessage, patch: { content?: string; embeds?: Array<Record<string, unknown>>; components?: Array<Record<string, unknown>> }): void {
     if (patch.content !== undefined) message.content = patch.content;
     if (patch.embeds !== undefined) message.embeds = patch.embeds;
+    if (patch.components !== undefined) message.components = patch.components;
     message.edited_timestamp = iso(this.now());
   }
 
@@ -513,6 +545,16 @@ export class FakeDiscordState extends EventEmitter {
     });
   }
 
+  /** The buttons a message shows (type 2 inside its action rows). */
+  buttons(channelId: string, messageId: string): Array<{ customId: string; label: string; style: number }> {
+    const rows = (this.requireMessage(channelId, messageId).components ?? []) as Array<{ type?: number; components?: Array<Record<string, unknown>> }>;
+    return rows
+      .filter((row) => row.type === 1)
+      .flatMap((row) => row.components ?? [])
+      .filter((c) => c.type === 2 && typeof c.custom_id === 'string')
+      .map((c) => ({ customId: c.custom_id as string, label: String(c.label ?? ''), style: Number(c.style) }));
+  }
+
   requireMessage(channelId: string, messageId: string): FakeMessage {
     const m = this.message(channelId, messageId);
     if (!m) throw new Error(`fake Discord: no message ${messageId} in ${channelId}`);
@@ -536,7 +578,7 @@ export class FakeDiscordState extends EventEmitter {
       content: m.content,
       embeds: m.embeds,
       attachments: [],
-      components: [],
+      components: m.components ?? [],
       mentions: [],
       mention_roles: [],
       mention_everyone: false,
@@ -608,8 +650,8 @@ export class FakeDiscordState extends EventEmitter {
       large: false,
       member_count: guild.members.size,
       members: botMember ? [this.memberPayload(botMember)] : [],
-      channels: all.filter((c) => !c.thread_metadata),
-      threads: all.filter((c) => c.thread_metadata),
+      channels: all.filter((c) => !c.thread_metadata).map((c) => this.channelPayload(c)),
+      threads: all.filter((c) => c.thread_metadata).map((c) => this.channelPayload(c)),
       voice_states: [],
       presences: [],
       stage_instances: [],

@@ -14,6 +14,8 @@ export interface FakeMessage {
   at: Date;
   deleted: boolean;
   editedTo?: string;
+  /** The bot's own 🙏 is on it (sendPost adds it; a lost answer leaves it off). */
+  ownReaction: boolean;
 }
 
 export class RecordingPlatform implements ChatPlatform {
@@ -56,12 +58,14 @@ export class RecordingPlatform implements ChatPlatform {
     const failure = this.sendFailures.shift();
     if (failure) throw failure;
     this.seq += 1;
-    const message: FakeMessage = { id: `m${this.seq}`, channelId: part.channel.id, ledgerKey: part.ledgerKey, doc, at: this.now(), deleted: false };
+    const message: FakeMessage = { id: `m${this.seq}`, channelId: part.channel.id, ledgerKey: part.ledgerKey, doc, at: this.now(), deleted: false, ownReaction: false };
     this.messages.push(message);
     if (this.loseNextAnswer) {
+      // The sender never heard back, so it never added its 🙏 either.
       this.loseNextAnswer = false;
       throw new PlatformError('timeout', 'the answer was lost');
     }
+    message.ownReaction = true;
     return { messageId: message.id };
   }
 
@@ -74,6 +78,8 @@ export class RecordingPlatform implements ChatPlatform {
 
   async addOwnReaction(channelId: string, messageId: string): Promise<void> {
     this.calls.push({ method: 'addOwnReaction', args: [channelId, messageId] });
+    const message = this.messages.find((m) => m.id === messageId && !m.deleted);
+    if (message) message.ownReaction = true;
   }
 
   async editPost(channelId: string, messageId: string, doc: PostDocument): Promise<void> {
@@ -84,7 +90,9 @@ export class RecordingPlatform implements ChatPlatform {
 
   async retirePost(channelId: string, messageId: string, mode: 'delete' | 'edit', notice: string): Promise<void> {
     this.calls.push({ method: 'retirePost', args: [channelId, messageId, mode] });
-    const message = this.live(messageId);
+    const message = this.messages.find((m) => m.id === messageId && !m.deleted);
+    // Already gone counts as retired (the port's rule).
+    if (!message) return;
     if (mode === 'delete') message.deleted = true;
     else message.editedTo = notice;
     this.reactions.delete(messageId);

@@ -6,6 +6,8 @@
 //   slack.failNext('chat.postMessage', { kind: 'rate_limited', retryAfter: 1 });
 //   slack.messages('C0STAFF01')                         // what the channel shows now
 //   await signer.event(slack.react('C0STAFF01', ts, 'U0VOL1', 'pray'))   // state + event body
+//   await signer.action(slack.press('C0STAFF01', ts, 'U0VOL1'))            // a button press
+//   slack.ephemerals                                     // what only one person was shown
 //   await slack.stop();
 //
 // It speaks the real protocol: `POST /api/<method>`, form-encoded (WebClient's choice; JSON
@@ -67,6 +69,24 @@ export interface FakeMessage {
   linkNames?: boolean;
   reactions: FakeReaction[];
   editedTs?: string;
+}
+
+/** A message only one person sees (chat.postEphemeral, or an ephemeral response_url answer). */
+export interface FakeEphemeral {
+  channel: string;
+  /** The only person who sees it. */
+  user: string;
+  text: string;
+  blocks?: unknown[];
+  via: 'response_url' | 'chat.postEphemeral';
+}
+
+/** A button as a message shows it (from its `actions` blocks). */
+export interface FakeButton {
+  blockId: string;
+  actionId: string;
+  text: string;
+  value?: string;
 }
 
 export interface RecordedCall {
@@ -164,6 +184,8 @@ export class FakeSlack {
   readonly calls: RecordedCall[] = [];
   /** Bodies POSTed to `response_url`s (slash-command answers sent later), in order. */
   readonly responses: Array<{ id: string; body: Record<string, unknown> }> = [];
+  /** Messages shown to one person only, in order. */
+  readonly ephemerals: FakeEphemeral[] = [];
   readonly socket: FakeSlackSocket;
 
   private readonly server: Server;
@@ -175,6 +197,8 @@ export class FakeSlack {
   private readonly now: () => number;
   private lastTs = { sec: 0, seq: 0 };
   private eventSeq = 0;
+  /** response_url ids handed out with button presses: whose press, on which message. */
+  private readonly pressResponses = new Map<string, { channel: string; ts: string; user: string }>();
   private port = 0;
 
   constructor(options: FakeSlackOptions = {}) {
@@ -277,6 +301,14 @@ export class FakeSlack {
     return this.insert({ channel: channelId, user: this.botUserId, botId: this.botId, appId: this.appId, text, metadata }).ts;
   }
 
+  /** Someone else (an admin, a workspace owner) deletes a message. False if it was not there. */
+  deleteMessage(channelId: string, ts: string): boolean {
+    const list = this.store.get(channelId) ?? [];
+    const kept = list.filter((m) => m.ts !== ts);
+    this.store.set(channelId, kept);
+    return kept.length < list.length;
+  }
+
   /**
    * A person adds a reaction (`pray`, `pray::skin-tone-3`, …). Returns the `reaction_added`
    * event_callback body Slack would send, for `signer.event(...)` or `socket.sendEvent(...)`.
@@ -295,6 +327,65 @@ export class FakeSlack {
     if (r) r.users = r.users.filter((u) => u !== userId);
     m.reactions = m.reactions.filter((x) => x.users.length > 0);
     return this.reactionEvent('reaction_removed', m, userId, name);
+  }
+
+  /** The buttons a message shows, from its `actions` blocks. */
+  buttons(channelId: string, ts: string): FakeButton[] {
+    const m = this.mustFind(channelId, ts);
+    const found: FakeButton[] = [];
+    for (const b of m.blocks ?? []) {
+      const block = b as { type?: string; block_id?: string; elements?: Array<Record<string, unknown>> };
+      if (block.type !== 'actions') continue;
+      for (const e of block.elements ?? []) {
+        if (e.type !== 'button') continue;
+        const text = (e.text as { text?: string } | undefined)?.text ?? '';
+        found.push({ blockId: block.block_id ?? '', actionId: String(e.action_id ?? ''), text, ...(typeof e.value === 'string' ? { value: e.value } : {}) });
+      }
+    }
+    return found;
+  }
+
+  /**
+   * A person presses a message's button (the first, or the one with `actionId`). Returns the
+   * `block_actions` payload Slack would send, for `signer.action(...)` or
+   * `socket.sendInteractive(...)`; its response_url leads back to this fake, which shows an
+   * ephemeral answer to that person only (`ephemerals`). Throws when the message has no such
+   * button: nobody can press what is not there.
+   */
+  press(channelId: string, ts: string, userId: string, options: { actionId?: string; withoutResponseUrl?: boolean } = {}): Record<string, unknown> {
+    const m = this.mustFind(channelId, ts);
+    const button = this.buttons(channelId, ts).find((b) => options.actionId === undefined || b.actionId === options.actionId);
+    if (!button) throw new Error(`fake slack: message ${channelId}/${ts} has no button to press`);
+    this.eventSeq += 1;
+    const responseId = `action-${this.eventSeq}`;
+    this.pressResponses.set(responseId, { channel: channelId, ts, user: userId });
+    const now = this.now();
+    const actionTs = `${Math.floor(now / 1000)}.${String((now % 1000) * 1000 + (this.eventSeq % 1000)).padStart(6, '0')}`;
+    return {
+      type: 'block_actions',
+      user: { id: userId, username: 'someone', name: 'someone', team_id: this.teamId },
+      api_app_id: this.appId,
+      token: 'legacy-verification-token-unused',
+      container: { type: 'message', message_ts: ts, channel_id: channelId, is_ephemeral: false },
+      trigger_id: `trigger-action-${this.eventSeq}`,
+      team: { id: this.teamId, domain: 'fictional-org' },
+      enterprise: null,
+      is_enterprise_install: false,
+      channel: { id: channelId, name: 'privategroup' },
+      message: this.render(m, { withMetadata: false, fullReactions: false }),
+      state: { values: {} },
+      ...(options.withoutResponseUrl ? {} : { response_url: `${this.origin}/response/${responseId}` }),
+      actions: [
+        {
+          action_id: button.actionId,
+          block_id: button.blockId,
+          text: { type: 'plain_text', text: button.text, emoji: true },
+          ...(button.value !== undefined ? { value: button.value } : {}),
+          type: 'button',
+          action_ts: actionTs,
+        },
+      ],
+    };
   }
 
   /** Wraps any event in an event_callback body with a fresh event_id. */
@@ -361,7 +452,17 @@ export class FakeSlack {
       const raw = Buffer.concat(chunks).toString('utf8');
       const path = new URL(req.url ?? '/', 'http://x').pathname;
       if (req.method === 'POST' && path.startsWith('/response/')) {
-        this.responses.push({ id: path.slice('/response/'.length), body: parseBody(raw, req.headers['content-type']) });
+        const id = path.slice('/response/'.length);
+        const body = parseBody(raw, req.headers['content-type']);
+        this.responses.push({ id, body });
+        try {
+          this.answerPress(id, body);
+        } catch (e) {
+          if (!(e instanceof SlackApiError)) throw e;
+          res.writeHead(400, { 'content-type': 'text/plain' });
+          res.end(e.error);
+          return;
+        }
         res.writeHead(200, { 'content-type': 'text/plain' });
         res.end('ok');
         return;
@@ -553,6 +654,17 @@ export class FakeSlack {
       return { channel: c.id, ts: m.ts, text: m.text, message: this.render(m, { withMetadata: true, fullReactions: true }) };
     },
 
+    'chat.postEphemeral': (args) => {
+      this.needScope('chat:write');
+      const c = this.visibleChannel(args.channel);
+      if (c.isArchived) throw new SlackApiError('is_archived');
+      if (!c.isMember) throw new SlackApiError('not_in_channel');
+      if (typeof args.user !== 'string' || args.user === '') throw new SlackApiError('user_not_in_channel');
+      const content = checkContent(args);
+      this.ephemerals.push({ channel: c.id, user: args.user, ...content, via: 'chat.postEphemeral' });
+      return { message_ts: this.nextTs() };
+    },
+
     'chat.delete': (args) => {
       this.needScope('chat:write');
       const c = this.visibleChannel(args.channel);
@@ -635,6 +747,33 @@ export class FakeSlack {
     if (sec > this.lastTs.sec) this.lastTs = { sec, seq: 0 };
     else this.lastTs.seq += 1;
     return `${this.lastTs.sec}.${String(this.lastTs.seq).padStart(6, '0')}`;
+  }
+
+  /**
+   * What Slack does with a POST to a press's response_url: `replace_original: true` replaces
+   * the message for everyone, `delete_original` deletes it, `response_type: 'in_channel'`
+   * posts for everyone; anything else is shown to the presser only.
+   */
+  private answerPress(id: string, body: Record<string, unknown>): void {
+    const press = this.pressResponses.get(id);
+    if (!press) return;
+    if (truthy(body.delete_original)) {
+      this.deleteMessage(press.channel, press.ts);
+      return;
+    }
+    const content = checkContent(body);
+    if (truthy(body.replace_original)) {
+      const m = this.mustFind(press.channel, press.ts);
+      m.text = content.text;
+      m.blocks = content.blocks;
+      m.editedTs = this.nextTs();
+      return;
+    }
+    if (body.response_type === 'in_channel') {
+      this.insert({ channel: press.channel, user: this.botUserId, botId: this.botId, appId: this.appId, ...content });
+      return;
+    }
+    this.ephemerals.push({ channel: press.channel, user: press.user, ...content, via: 'response_url' });
   }
 
   private reactionEvent(type: string, m: FakeMessage, userId: string, name: string): EventCallbackBody {
@@ -729,6 +868,16 @@ function checkContent(args: Record<string, unknown>): { text: string; blocks?: u
       if (block.type === 'header' && own.length > MAX_HEADER_TEXT) throw blockError(i, 'text', MAX_HEADER_TEXT);
       if (block.type === 'section' && own.length > MAX_SECTION_TEXT) throw blockError(i, 'text', MAX_SECTION_TEXT);
       total += own.length;
+      if (block.type === 'actions') {
+        const elements = (block as { elements?: Array<Record<string, unknown>> }).elements ?? [];
+        if (elements.length === 0 || elements.length > 25) throw new SlackApiError('invalid_blocks', { errors: [`must provide 1 to 25 items [json-pointer:/blocks/${i}/elements]`] });
+        for (const e of elements) {
+          const label = (e.text as { text?: unknown } | undefined)?.text;
+          if (e.type === 'button' && (typeof label !== 'string' || label.length === 0 || label.length > 75)) throw blockError(i, 'elements/text', 75);
+          if (typeof e.action_id === 'string' && e.action_id.length > 255) throw blockError(i, 'elements/action_id', 255);
+          if (typeof e.value === 'string' && e.value.length > 2000) throw blockError(i, 'elements/value', 2000);
+        }
+      }
       if (block.type === 'context') {
         if ((block.elements?.length ?? 0) > 10) throw new SlackApiError('invalid_blocks');
         for (const e of block.elements ?? []) {

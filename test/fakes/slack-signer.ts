@@ -7,6 +7,7 @@
 //   const r = await signer.event(slack.react('C0STAFF01', ts, 'U0VOL1', 'pray'));   // r.status
 //   const a = await signer.command({ text: 'latam', user_id: 'U0VOL1', channel_id: 'C0STAFF01' });
 //   a.json   // the app's answer, e.g. { response_type: 'ephemeral', text }
+//   await signer.action(slack.press('C0STAFF01', ts, 'U0VOL1'));   // block_actions, as `payload=<json>`
 //
 // Options per request: a chosen `timestamp` (stale or future), `retryNum` (Slack's
 // X-Slack-Retry-Num redelivery), or a broken signature (`signature: 'bad' | 'missing'`).
@@ -35,6 +36,8 @@ export interface SlackSigner {
   event(body: object, options?: SignedRequestOptions): Promise<SignedResponse>;
   /** POSTs a slash command as form fields. */
   command(fields: SlashCommandFields, options?: SignedRequestOptions): Promise<SignedResponse>;
+  /** POSTs an interactivity payload (block_actions) the way Slack does: form-encoded `payload=<json>`. */
+  action(payload: object, options?: SignedRequestOptions): Promise<SignedResponse>;
   /** POSTs any raw body with the given content type, signed. */
   raw(body: string, contentType: string, options?: SignedRequestOptions): Promise<SignedResponse>;
   /** The two headers for a body at a timestamp. */
@@ -76,6 +79,7 @@ export function createSlackSigner(options: { url: string; signingSecret: string;
     sign,
     raw,
     event: (body, o) => raw(JSON.stringify(body), 'application/json', o),
+    action: (payload, o) => raw(new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), 'application/x-www-form-urlencoded', o),
     command: (fields, o) => {
       commandSeq += 1;
       const form = new URLSearchParams({

@@ -4,9 +4,10 @@
 //   await slack.socket.connected();                       // the app said hello back
 //   const ack = await slack.socket.sendEvent(slack.react(channel, ts, user, 'pray'));
 //   const answer = await slack.socket.sendSlashCommand({ text: 'latam', user_id, channel_id });
+//   await slack.socket.sendInteractive(slack.press(channel, ts, user));   // a button press
 //
 // Protocol: on connect the server sends `{"type":"hello", …}`; then envelopes
-// `{ envelope_id, type: 'events_api' | 'slash_commands', accepts_response_payload, payload }`;
+// `{ envelope_id, type: 'events_api' | 'slash_commands' | 'interactive', accepts_response_payload, payload }`;
 // the app acknowledges each with `{ envelope_id, payload? }` (a slash command's answer travels
 // in that payload). `{"type":"disconnect"}` asks the app to reconnect.
 import type { IncomingMessage, Server } from 'node:http';
@@ -98,6 +99,11 @@ export class FakeSlackSocket {
     return this.send('slash_commands', payload, true, {});
   }
 
+  /** Delivers an interactivity payload (e.g. `slack.press(...)`); resolves with the app's ack. */
+  sendInteractive(payload: Record<string, unknown>): Promise<SocketAck> {
+    return this.send('interactive', { ...payload }, false, {});
+  }
+
   /** Asks every connected app to reconnect, as Slack does when recycling a server. */
   requestReconnect(): void {
     for (const ws of this.clients) ws.send(JSON.stringify({ type: 'disconnect', reason: 'refresh_requested' }));
@@ -140,7 +146,7 @@ export class FakeSlackSocket {
   }
 
   private send(
-    type: 'events_api' | 'slash_commands',
+    type: 'events_api' | 'slash_commands' | 'interactive',
     payload: Record<string, unknown>,
     acceptsResponsePayload: boolean,
     options: { retryAttempt?: number; retryReason?: string },

@@ -10,7 +10,7 @@ import { runImport, type ImportCommandOptions } from '../../src/cli/import.js';
 import { loadConfig } from '../../src/config/load-config.js';
 
 const ROOT = join(import.meta.dirname, '../..');
-// Copies of the fictional samples in shared/samples, so a clone tests on its own.
+// Fictional samples of the weekly update, kept in the repository so a clone tests on its own.
 const SAMPLES = join(ROOT, 'test/fixtures/samples');
 const CONFIG = join(ROOT, 'config/prayerbot.yaml');
 const sample = (monday: string) => join(SAMPLES, `weekly-update-${monday}.txt`);

@@ -94,4 +94,11 @@ describe('the app manifest', () => {
     expect(manifest.features.slash_commands).toMatchObject([{ command: '/pray', url: 'https://YOUR-HOST/slack/events' }]);
     expect(manifest.settings.socket_mode_enabled).toBe(false);
   });
+
+  it('turns interactivity on, on the same URL, so presses of the "I prayed" button arrive', async () => {
+    const manifest = load(await readFile(new URL('../../deploy/slack-app-manifest.yaml', import.meta.url), 'utf8')) as {
+      settings: { interactivity: { is_enabled: boolean; request_url: string } };
+    };
+    expect(manifest.settings.interactivity).toEqual({ is_enabled: true, request_url: 'https://YOUR-HOST/slack/events' });
+  });
 });

@@ -1,6 +1,7 @@
 // Signed Slack requests over HTTP through the real Bolt HTTPReceiver: reactions reach the core
 // as facts, forged or stale or future requests reach nothing, /pray answers only the caller.
 import { afterEach, describe, expect, it } from 'vitest';
+import { CodedError } from '../../src/core/errors.js';
 import { startHarness, type Harness } from './harness.js';
 import { doc } from './samples.js';
 
@@ -195,6 +196,34 @@ describe('/pray over HTTP', () => {
     release();
     await until(() => h!.slack.responses.length > 0);
     expect(h.slack.responses).toEqual([{ id: 'cmd-1', body: { response_type: 'ephemeral', text: 'Latin America today' } }]);
+  });
+  it('apologises through response_url when a slow core then fails', async () => {
+    h = await startHarness({ platform: { prayDeadlineMs: 50 } });
+    let fail!: () => void;
+    const slow = new Promise<void>((_, reject) => (fail = () => reject(new Error('store unavailable (test)'))));
+    h.inbound.answer = async () => {
+      await slow;
+      return { kind: 'text', text: 'never sent' };
+    };
+    const responseUrl = `${h.slack.origin}/response/cmd-2`;
+
+    const r = await h.signer.command({ text: 'week', user_id: 'U0VOLUNT1', channel_id: 'C0STAFF01', response_url: responseUrl });
+    expect(r.status).toBe(200);
+    expect(r.text).toBe('');
+    fail();
+    await until(() => h!.slack.responses.length > 0);
+    expect(h.slack.responses).toEqual([{ id: 'cmd-2', body: { response_type: 'ephemeral', text: expect.stringMatching(/^Sorry/) } }]);
+  });
+
+  it('logs a failed /pray by its kind and code, never the words it carried', async () => {
+    h = await startHarness();
+    h.inbound.answer = () => {
+      throw new CodedError('store_down', 'could not save "for the Example Street choir"');
+    };
+    await h.signer.command({ text: 'for the Example Street choir', user_id: 'U0VOLUNT1', channel_id: 'C0STAFF01' });
+    const lines = h.logs.map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(lines.find((line) => line.msg === '/pray failed')).toMatchObject({ error: 'CodedError', code: 'store_down' });
+    expect(h.logs.join('\n')).not.toContain('Example Street');
   });
 });
 

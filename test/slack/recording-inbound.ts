@@ -4,6 +4,8 @@ import type {
   Inbound,
   PrayAnswer,
   PrayCommand,
+  PrayedButtonAnswer,
+  PrayedButtonPress,
   ReactionEvent,
   ReactionsClearedEvent,
 } from '../../src/core/ports.js';
@@ -16,6 +18,13 @@ export class RecordingInbound implements Inbound {
   readonly prays: PrayCommand[] = [];
   /** The answer to /pray; may be async (a slow core). */
   answer: (command: PrayCommand) => PrayAnswer | Promise<PrayAnswer> = () => ({ kind: 'text', text: 'ok' });
+  readonly presses: PrayedButtonPress[] = [];
+  /** The answer to a press of the "I prayed" button; may be async or throw. */
+  pressAnswer: (press: PrayedButtonPress) => PrayedButtonAnswer | Promise<PrayedButtonAnswer> = () => ({
+    counted: true,
+    stillCountedByReaction: false,
+    text: 'Counted — thank you.',
+  });
   /** The next N reaction deliveries fail, as if the store were down. */
   failReactions = 0;
   private waiters: Array<{ count: number; resolve: () => void }> = [];
@@ -40,6 +49,11 @@ export class RecordingInbound implements Inbound {
   async pray(command: PrayCommand): Promise<PrayAnswer> {
     this.prays.push(command);
     return this.answer(command);
+  }
+
+  async prayedButton(press: PrayedButtonPress): Promise<PrayedButtonAnswer> {
+    this.presses.push(press);
+    return this.pressAnswer(press);
   }
 
   regionChoices(): Array<{ name: string; value: string }> {

@@ -6,7 +6,7 @@
 // the races between processes and replicas are played. The calling file gives each test a
 // fresh database in its own beforeEach; the contract closes every store it opened.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { PostClaim, ReactionChange, Store } from '../../src/store/store.js';
+import type { PostClaim, ReactionChange, Store } from '../../src/core/store.js';
 import { ledgerKeyOf, type LocalDate, type PlatformName } from '../../src/core/types.js';
 
 export interface StorePeek {
@@ -464,6 +464,68 @@ export function storeContract(name: string, makeStore: () => Promise<Store>, pee
 
         await store.replaceReactions(post, [], micros(100_000));
         expect(await countOf(store, post)).toBe(0);
+      });
+
+      it('flips a press of the "I prayed" button, which counts once with the same person\'s 🙏', async () => {
+        const store = await open();
+        const post = await sentPost(store, claimOf('2026-10-13'));
+        expect(await store.togglePress(post, 'hash-ana', micros(1_000))).toEqual({ pressed: true, holdsReaction: false });
+        expect(await countOf(store, post)).toBe(1);
+        await store.applyReactions([change(post, 'ana', true, 2_000)]);
+        expect(await countOf(store, post)).toBe(1);
+        // Taken back while the 🙏 holds: still counted, and the store says why.
+        expect(await store.togglePress(post, 'hash-ana', micros(3_000))).toEqual({ pressed: false, holdsReaction: true });
+        expect(await countOf(store, post)).toBe(1);
+        expect(await store.togglePress(post, 'hash-ana', micros(4_000))).toEqual({ pressed: true, holdsReaction: true });
+        await store.applyReactions([change(post, 'ana', false, 5_000)]);
+        expect(await countOf(store, post)).toBe(1); // the press holds
+        // A press whose clock runs behind the one before it still flips.
+        expect(await store.togglePress(post, 'hash-ana', micros(500))).toEqual({ pressed: false, holdsReaction: false });
+        expect(await countOf(store, post)).toBe(0);
+      });
+
+      it('keeps presses through a platform snapshot, which replaces only the reaction variants', async () => {
+        const store = await open();
+        const post = await sentPost(store, claimOf('2026-10-13'));
+        await store.togglePress(post, 'hash-ana', micros(1_000));
+        await store.applyReactions([change(post, 'ana', true, 1_000), change(post, 'ben', true, 1_000)]);
+        // The platform lists nobody (every 🙏 gone), and cannot list presses at all.
+        await store.replaceReactions(post, [], micros(50_000));
+        expect(await countOf(store, post)).toBe(1); // ana's press
+        await store.replaceReactions(post, [{ personHash: 'hash-cy', variant: 'pray' }, { personHash: 'hash-ben', variant: 'button' }], micros(60_000));
+        expect(await countOf(store, post)).toBe(2); // ana's press and cy; a "button" holder is no reaction
+        expect(await store.togglePress(post, 'hash-ana', micros(70_000))).toEqual({ pressed: false, holdsReaction: false });
+        expect(await store.togglePress(post, 'hash-ben', micros(70_000))).toEqual({ pressed: true, holdsReaction: false });
+        expect(await countOf(store, post)).toBe(2); // ben and cy
+      });
+
+      it('flips once per press when two stores take presses of one person at once', async () => {
+        const a = await open();
+        const b = await open();
+        const post = await sentPost(a, claimOf('2026-10-13'));
+        const outcomes = await Promise.all([a, b, a, b].map((s, i) => s.togglePress(post, 'hash-ana', micros(1_000 + i))));
+        expect(outcomes.filter((o) => o?.pressed === true)).toHaveLength(2);
+        expect(outcomes.filter((o) => o?.pressed === false)).toHaveLength(2);
+        expect(await countOf(a, post)).toBe(0);
+      });
+
+      it('stores no press on an unknown, retired or retracted post, nor on a forgotten week', async () => {
+        const store = await open();
+        expect(await store.togglePress('slack:C0NONE:2026-10-13:0', 'hash-ana', micros(1_000))).toBeUndefined();
+        const retired = await sentPost(store, claimOf('2026-10-13'));
+        await store.endPost(retired, 'retired', at(2_000));
+        expect(await store.togglePress(retired, 'hash-ana', micros(3_000))).toBeUndefined();
+        const retracted = await sentPost(store, claimOf('2026-10-14'));
+        await store.endPost(retracted, 'retracted', at(2_000));
+        expect(await store.togglePress(retracted, 'hash-ana', micros(3_000))).toBeUndefined();
+        const claimed = claimOf('2026-10-15');
+        await store.claimPost(claimed, 'sender', at(0), LEASE_MS);
+        expect(await store.togglePress(claimed.key, 'hash-ana', micros(3_000))).toBeUndefined();
+        const forgotten = await sentPost(store, claimOf('2026-10-16'));
+        await store.forgetWeek(WEEK, at(86_400_000));
+        expect(await store.togglePress(forgotten, 'hash-ana', micros(3_000))).toBeUndefined();
+        expect((await store.tally({})).map((r) => r.count)).toEqual([0, 0, 0, 0]);
+        if (peek) expect(await peek().storedHashes()).toEqual([]);
       });
 
       it('tallies distinct people per post for a week or a date range', async () => {

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumMissing, launchChromium, screenshot } from './browser.js';
+import { launchChromium, screenshot } from './browser.js';
 import { expectSecurityHeaders } from './http.js';
 import { startWorld, STAFF, type World } from './world.js';
 
@@ -39,9 +39,11 @@ async function submit(p: Page, button: Locator): Promise<void> {
   await Promise.all([p.waitForNavigation({ waitUntil: 'load' }), button.click()]);
 }
 
-describe.skipIf(chromiumMissing())('the coordinator page in a browser', () => {
+describe('the coordinator page in a browser', () => {
   beforeAll(async () => {
-    [world, browser] = await Promise.all([startWorld(), launchChromium()]);
+    // Chromium first: when it is missing, these tests fail at once and no bot is left running.
+    browser = await launchChromium();
+    world = await startWorld();
     context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
     // Fail with Playwright's own message (which step, what it waited for) before the test times out.
     context.setDefaultTimeout(10_000);
@@ -136,7 +138,7 @@ describe.skipIf(chromiumMissing())('the coordinator page in a browser', () => {
     await submit(page, page.getByRole('link', { name: 'This week and next' }));
     const monday = page.locator(`section[aria-labelledby="day-${WEEK}"]`);
     expect(await text(monday.locator('h3'))).toBe('Monday, November 16, 2026 · 09:00 EST');
-    expect(await text(monday.locator('tbody tr'))).toBe('Slack C0STAFF01 staff Africa & Europe Posted at 10:00 EST');
+    expect(await text(monday.locator('tbody tr'))).toBe('Slack C0STAFF01 staff 09:00 EST = Mon Nov 16 14:00 UTC Africa & Europe Posted at 10:00 EST');
     const tuesday = page.locator('section[aria-labelledby="day-2026-11-17"]');
     expect(await text(tuesday.locator('.status'))).toBe('Due');
     await tuesday.getByText('Preview for staff channels').click();

@@ -5,7 +5,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
-export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+export const CHROMIUM = process.env.PRAYERBOT_CHROMIUM ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox', // the tests run as root in CI
@@ -17,11 +17,14 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-export function chromiumMissing(): boolean {
-  return !existsSync(CHROMIUM);
-}
-
+/**
+ * A missing Chromium fails the page tests, never skips them: CI installs it (.ci/run), and a
+ * silent skip would hide a broken install.
+ */
 export function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`Chromium is not at ${CHROMIUM}: install Debian's chromium package, or set PRAYERBOT_CHROMIUM to its path`);
+  }
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 }
 

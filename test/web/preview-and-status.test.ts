@@ -6,7 +6,7 @@ import { MESSAGE_LIMITS } from '../../src/core/plan/limits.js';
 import { STAFF_SLACK, testConfig, testWeek } from '../../src/core/plan/testing.js';
 import type { PostDocument } from '../../src/core/ports.js';
 import type { PostPart } from '../../src/core/types.js';
-import type { PostRecord } from '../../src/store/store.js';
+import type { PostRecord } from '../../src/core/store.js';
 import { partStatus, type StatusFacts } from '../../src/web/ledger-status.js';
 import { discordPreview, slackPreview } from '../../src/web/post-preview.js';
 

@@ -29,16 +29,27 @@ export interface World {
   stop(): Promise<void>;
 }
 
-export async function startWorld(opts: { at?: string; env?: Partial<Env>; staff?: string } = {}): Promise<World> {
+export interface WorldOptions {
+  at?: string;
+  env?: Partial<Env>;
+  staff?: string;
+  /** The config's channels block (default: one New York staff channel on Slack). */
+  channels?: string;
+  /** Week files in the prompts folder at start, by Monday. */
+  weeks?: Record<string, string>;
+}
+
+export async function startWorld(opts: WorldOptions = {}): Promise<World> {
   const clock = new FakeClock(new Date(opts.at ?? MONDAY_10AM));
   const slack = await startFakeSlack({ now: () => clock.now().getTime(), signingSecret: SECRET });
   const project = tempProject(
     configYaml({
-      channels: '  - { platform: slack, id: "C0STAFF01", audience: staff }',
+      channels: opts.channels ?? '  - { platform: slack, id: "C0STAFF01", audience: staff }',
       staffReport: '  - { platform: slack, id: "C0COORD01" }',
       ...(opts.staff ? { staff: opts.staff } : {}),
     }),
   );
+  for (const [monday, yaml] of Object.entries(opts.weeks ?? {})) project.writeWeek(monday, yaml);
   let logText = '';
   const logDestination = new Writable({
     write(chunk: Buffer, _encoding, done) {

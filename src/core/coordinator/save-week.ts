@@ -1,7 +1,7 @@
 // Saving a week from the coordinator page: checked exactly as `prayerbot check` checks a
 // week file, never saved with an error, kept as a new version in the store (who, when), and
 // taken up by the running bot at once (other replicas within a minute).
-import type { SavedWeek, Store } from '../../store/store.js';
+import type { SavedWeek, Store } from '../store.js';
 import type { Clock } from '../ports.js';
 import type { Config, LocalDate, Problem, WeekPlan } from '../types.js';
 

@@ -1,7 +1,7 @@
 // Sign-in links to the coordinator page, handed out through the chat platforms and the
 // command line. A link is single-use and short-lived; only its hash is stored, so any
 // replica can redeem it (the page does that; see Store.redeemSignInToken).
-import type { Store } from '../../store/store.js';
+import type { Store } from '../store.js';
 import type { Clock, PrayAnswer, PrayCaller } from '../ports.js';
 import { hashSecret, newSecret } from './secrets.js';
 

@@ -18,9 +18,10 @@ import type {
   WeekPlan,
 } from '../types.js';
 import { ledgerKeyOf } from '../types.js';
+import { calendarOf } from './calendar.js';
 
 /** True when `channel` may carry `request`. */
-export function channelMayCarry(channel: ChannelConfig, request: ScheduledRequest): boolean {
+export function channelMayCarry(channel: ChannelConfig, request: Pick<ScheduledRequest, 'audience'>): boolean {
   if (request.audience === 'everyone') return true;
   return channel.audience === 'staff' && !channel.allowPublic;
 }
@@ -43,12 +44,13 @@ function regionOf(config: Config, id: string): Region {
 }
 
 /**
- * The post each channel gets on `day`, in the config's channel order. A channel with
- * nothing to receive that day gets no post.
+ * The post each channel that follows the day's calendar gets on `day`, in the config's
+ * channel order. A channel with nothing to receive that day gets no post.
  */
 export function channelPostsOf(config: Config, week: WeekPlan, day: PlanDay): ChannelPost[] {
   const posts: ChannelPost[] = [];
   for (const channel of config.channels) {
+    if (calendarOf(config, channel).key !== day.calendar) continue;
     const requests = day.requests.filter((r) => channelMayCarry(channel, r));
     if (requests.length === 0) continue;
     posts.push({

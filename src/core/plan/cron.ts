@@ -74,22 +74,26 @@ function parsePostCronUncached(expression: string): PostCronResult {
   return { ok: true, cron };
 }
 
-/** The instant the post cron fires on `date`, or undefined when it does not fire that day (or is invalid). */
-export function postTimeOn(config: Config, date: LocalDate): Date | undefined {
+/**
+ * The instant the post cron fires on `date` in `zone` (default: the config's), or undefined
+ * when it does not fire that day (or is invalid).
+ */
+export function postTimeOn(config: Config, date: LocalDate, zone: string = config.timezone): Date | undefined {
   const result = parsePostCron(config.schedule.post);
   if (!result.ok || !result.cron.firesOn(date)) return undefined;
-  return postTimeOfDay(config, date);
+  return postTimeOfDay(config, date, zone);
 }
 
 /**
- * The post cron's time of day on `date`, whether or not the cron fires that day (a dated
- * request is posted at it). Undefined only when the cron is invalid.
+ * The post cron's time of day on `date` in `zone` (default: the config's; a channel's
+ * calendar passes its own), whether or not the cron fires that day (a dated request is
+ * posted at it). Undefined only when the cron is invalid.
  */
-export function postTimeOfDay(config: Config, date: LocalDate): Date | undefined {
+export function postTimeOfDay(config: Config, date: LocalDate, zone: string = config.timezone): Date | undefined {
   const result = parsePostCron(config.schedule.post);
   if (!result.ok) return undefined;
   const { hour, minute, second } = result.cron;
-  return localDateTimeToInstant(date, hour, minute, config.timezone, second);
+  return localDateTimeToInstant(date, hour, minute, zone, second);
 }
 
 /** The dates from `from` to `to` (both included) the post cron fires on, `skip` dates included. */
@@ -97,4 +101,25 @@ export function cronDays(config: Config, from: LocalDate, to: LocalDate): LocalD
   const result = parsePostCron(config.schedule.post);
   if (!result.ok) return [];
   return datesFrom(from, to).filter((d) => result.cron.firesOn(d));
+}
+
+/**
+ * The instants a cron (e.g. `schedule.digest`) fires in `zone` from `from` (included) to `to`
+ * (excluded); at most `limit` of them. Empty when the expression does not parse.
+ */
+export function cronTimesBetween(expression: string, zone: string, from: Date, to: Date, limit = 1000): Date[] {
+  let parsed: CronExpression;
+  try {
+    // cron-parser starts strictly after currentDate: a millisecond earlier includes `from`.
+    parsed = CronExpressionParser.parse(expression, { tz: zone, currentDate: new Date(from.getTime() - 1), endDate: to });
+  } catch {
+    return [];
+  }
+  const times: Date[] = [];
+  while (times.length < limit && parsed.hasNext()) {
+    const next = parsed.next().toDate();
+    if (next >= to) break;
+    times.push(next);
+  }
+  return times;
 }

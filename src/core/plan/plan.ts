@@ -10,6 +10,11 @@
 //   - regions left without a day (fewer posting days than regions, e.g. a holiday) and
 //     regions missing from the rotation join the week's last posting day, with a warning;
 //   - a dated request is posted on its date only (plus that day's rotation region, if any).
+// Each calendar (a zone, skip dates and public holidays: see calendar.ts) is planned on its
+// own, in its own local dates, so a channel in Sydney gets its posting days and rotation from
+// Sydney's weekdays and holidays. A dated request whose date is a skip date or holiday of one
+// calendar only moves there to the next posting day of the week (else the last). A request
+// has one expiry in every calendar: the latest date any channel posts it + retention_days.
 // Every posting day is returned, even one with nothing to post (its rotation region's
 // request may be dated elsewhere): `channelPostsOf` yields no post for it, which is not a gap.
 import type { Config, LocalDate, PlanDay, PlanIssue, PrayerRequest, ScheduledRequest, WeekPlan } from '../types.js';
@@ -24,10 +29,13 @@ import {
   weekday,
   weekDates,
 } from '../time.js';
-import { parsePostCron, postTimeOfDay } from './cron.js';
+import { calendarsOf, channelsOf, closedOn, describeCalendar, describeClosed, orgCalendar, type Calendar } from './calendar.js';
+import { channelMayCarry } from './channel-posts.js';
+import { parsePostCron, postTimeOfDay, type PostCron } from './cron.js';
 
 export { cronDays, parsePostCron, postTimeOfDay, postTimeOn, type PostCron } from './cron.js';
 export { channelPostsOf, splitIntoParts } from './channel-posts.js';
+export { calendarOf, calendarsOf, orgCalendar, type Calendar } from './calendar.js';
 export { MESSAGE_LIMITS } from './limits.js';
 
 /** An explicit `expires` may be at most this many days after the day the request is posted. */
@@ -42,7 +50,7 @@ function weekIssue(severity: PlanIssue['severity'], path: PlanIssue['path'], mes
   return { severity, file: 'week', path, message };
 }
 
-/** Plans one week: its posting days (Monday to Sunday) and every problem found on the way. */
+/** Plans one week: its posting days (Monday to Sunday) in every calendar, and every problem found on the way. */
 export function planWeek(config: Config, week: WeekPlan): WeekPlanResult {
   const issues: PlanIssue[] = [];
   const cronResult = parsePostCron(config.schedule.post);
@@ -56,12 +64,9 @@ export function planWeek(config: Config, week: WeekPlan): WeekPlanResult {
   if (!isLocalDate(week.week) || weekday(week.week) !== 1) {
     return { days: [], issues: [weekIssue('error', ['week'], `week ${week.week} is not a Monday`)] };
   }
-  const cron = cronResult.cron;
-  const dates = weekDates(week.week);
-  const sunday = dates[6]!;
+  const sunday = addDays(week.week, 6);
   const skip = new Set(config.skip);
   const regionIds = new Set(config.regions.map((r) => r.id));
-  const regionName = (id: string) => config.regions.find((r) => r.id === id)?.name ?? id;
 
   // 1. Requests: dated ones by date, undated ones by region; broken ones are left out.
   const dated = new Map<LocalDate, number[]>();
@@ -91,8 +96,88 @@ export function planWeek(config: Config, week: WeekPlan): WeekPlanResult {
     undatedByRegion.set(request.region, [...(undatedByRegion.get(request.region) ?? []), i]);
   });
 
-  // 2. Rotation over the posting cron days.
-  const cronPostingDays = dates.filter((d) => cron.firesOn(d) && !skip.has(d));
+  // 2. Each calendar's days. The organisation's comes first; another calendar's findings
+  // name its channels, and are left out when the organisation's already say the same.
+  const placed: PlacedWeek[] = [];
+  const orgMessages = new Set<string>();
+  calendarsOf(config).forEach((calendar, n) => {
+    if (!isValidZone(calendar.timezone)) {
+      const at = config.channels.findIndex((c) => c.timezone === calendar.timezone);
+      issues.push({ severity: 'error', file: 'config', path: ['channels', Math.max(0, at), 'timezone'], message: `unknown time zone "${calendar.timezone}"` });
+      return;
+    }
+    const result = placeWeek(config, cronResult.cron, calendar, week, dated, undatedByRegion);
+    for (const issue of result.issues) {
+      const said = `${issue.path.join('.')}:${issue.message}`;
+      if (n === 0) {
+        orgMessages.add(said);
+        issues.push(issue);
+      } else if (!orgMessages.has(said)) {
+        issues.push({ ...issue, message: `for ${describeCalendar(config, calendar)}: ${issue.message}` });
+      }
+    }
+    placed.push(result);
+  });
+
+  // 3. One expiry per request, counted from the latest date any channel posts it.
+  const expiries = new Map<number, { expiresOn: LocalDate; expiresAt: Date }>();
+  const expiryIssues = new Map<string, PlanIssue>();
+  week.requests.forEach((request, i) => {
+    const carriers = placed.filter((p) => p.postDateOf.has(i) && channelsOf(config, p.calendar).some((c) => channelMayCarry(c, request)));
+    const dates = (carriers.length > 0 ? carriers : placed).flatMap((p) => p.postDateOf.get(i) ?? []).sort();
+    if (dates.length === 0) return;
+    const { expiresOn, issue } = expiryOf(config, request, i, dates[0]!, dates.at(-1)!);
+    if (issue) expiryIssues.set(`${i}:${issue.message}`, issue);
+    expiries.set(i, { expiresOn, expiresAt: startOfDayInstant(expiresOn, config.timezone) });
+  });
+  issues.push(...expiryIssues.values());
+
+  // 4. The days, each request with its expiry.
+  const days: PlanDay[] = placed.flatMap(({ calendar, days: placedDays }) =>
+    placedDays.map(({ date, rotationRegions, requests }) => ({
+      date,
+      calendar: calendar.key,
+      timezone: calendar.timezone,
+      postAt: postTimeOfDay(config, date, calendar.timezone)!,
+      rotationRegions,
+      requests: requests.map((i): ScheduledRequest => ({ ...week.requests[i]!, postDate: date, ...expiries.get(i)! })),
+      week: week.week,
+    })),
+  );
+  // By date, then the organisation's calendar before the others (their order in the config).
+  const order = new Map(placed.map((p, n) => [p.calendar.key, n]));
+  days.sort((a, b) => a.date.localeCompare(b.date) || order.get(a.calendar)! - order.get(b.calendar)!);
+  return { days, issues };
+}
+
+interface PlacedWeek {
+  calendar: Calendar;
+  days: Array<{ date: LocalDate; rotationRegions: string[]; requests: number[] }>;
+  /** Request index → the date it is posted in this calendar. */
+  postDateOf: Map<number, LocalDate>;
+  issues: PlanIssue[];
+}
+
+/**
+ * Places a week's requests on one calendar's posting days: the rotation over its cron days
+ * that are not skipped or holidays; dated requests on their dates, or, when the date is a
+ * skip date or holiday of this calendar only, on its next posting day of the week (else its
+ * last); regions left without a day on the last posting day.
+ */
+function placeWeek(
+  config: Config,
+  cron: PostCron,
+  calendar: Calendar,
+  week: WeekPlan,
+  dated: ReadonlyMap<LocalDate, number[]>,
+  undatedByRegion: ReadonlyMap<string, number[]>,
+): PlacedWeek {
+  const issues: PlanIssue[] = [];
+  const regionName = (id: string) => config.regions.find((r) => r.id === id)?.name ?? id;
+  const closed = new Set(weekDates(week.week).filter((d) => closedOn(config, calendar, d) !== undefined));
+
+  // Rotation over the posting cron days.
+  const cronPostingDays = weekDates(week.week).filter((d) => cron.firesOn(d) && !closed.has(d));
   // `regionsOfDay`: whose day it is; `carriedOn`: the one day each region's undated requests go out.
   const regionsOfDay = new Map<LocalDate, string[]>();
   const carriedOn = new Map<string, LocalDate>();
@@ -104,8 +189,27 @@ export function planWeek(config: Config, week: WeekPlan): WeekPlanResult {
     if (!carriedOn.has(region)) carriedOn.set(region, date);
   });
 
-  // 3. Regions with undated requests and no day join the last posting day.
-  const postingDays = [...new Set([...cronPostingDays, ...dated.keys()])].sort();
+  // Dated requests: on their date, or moved off this calendar's own closed dates.
+  const postDateOf = new Map<number, LocalDate>();
+  const openDated = [...dated.keys()].filter((d) => !closed.has(d));
+  const postingDays = [...new Set([...cronPostingDays, ...openDated])].sort();
+  for (const [date, indices] of dated) {
+    if (!closed.has(date)) {
+      for (const i of indices) postDateOf.set(i, date);
+      continue;
+    }
+    const target = postingDays.find((d) => d > date) ?? postingDays.filter((d) => d < date).at(-1);
+    for (const i of indices) {
+      if (target === undefined) {
+        const why = describeClosed(closedOn(config, calendar, date)!);
+        issues.push(weekIssue('warning', ['requests', i, 'date'], `${date} is ${why} and the week has no other posting day: this request is not posted`));
+      } else {
+        postDateOf.set(i, target);
+      }
+    }
+  }
+
+  // Regions with undated requests and no day join the last posting day.
   const lastDay = postingDays.at(-1);
   const homeless = [...undatedByRegion.keys()].filter((region) => !carriedOn.has(region));
   // Rotation order first, then regions that are not in the rotation at all.
@@ -125,26 +229,18 @@ export function planWeek(config: Config, week: WeekPlan): WeekPlanResult {
     regionsOfDay.set(lastDay, [...(regionsOfDay.get(lastDay) ?? []), region]);
     carriedOn.set(region, lastDay);
   }
+  for (const [region, indices] of undatedByRegion) {
+    const date = carriedOn.get(region);
+    if (date !== undefined) for (const i of indices) postDateOf.set(i, date);
+  }
 
-  // 4. The days, each request resolved with its expiry.
-  const expiryIssues = new Map<string, PlanIssue>();
-  const days: PlanDay[] = postingDays.map((date) => {
-    const rotationRegions = regionsOfDay.get(date) ?? [];
-    const requests: ScheduledRequest[] = [];
-    week.requests.forEach((request, i) => {
-      const onThisDay =
-        request.date === undefined
-          ? regionIds.has(request.region) && carriedOn.get(request.region) === date
-          : (dated.get(date) ?? []).includes(i);
-      if (!onThisDay) return;
-      const { scheduled, issue } = scheduleRequest(config, request, i, date);
-      if (issue) expiryIssues.set(`${i}:${issue.message}`, issue);
-      requests.push(scheduled);
-    });
-    return { date, postAt: postTimeOfDay(config, date)!, rotationRegions, requests, week: week.week };
-  });
-  issues.push(...expiryIssues.values());
-  return { days, issues };
+  // Requests keep the week file's order within a day.
+  const days = postingDays.map((date) => ({
+    date,
+    rotationRegions: regionsOfDay.get(date) ?? [],
+    requests: [...postDateOf].filter(([, d]) => d === date).map(([i]) => i).sort((a, b) => a - b),
+  }));
+  return { calendar, days, postDateOf, issues };
 }
 
 function rankOf(rotation: string[], region: string): number {
@@ -152,39 +248,34 @@ function rankOf(rotation: string[], region: string): number {
   return i < 0 ? rotation.length : i;
 }
 
-/** A request placed on `postDate`, with the expiry in force (explicit, or postDate + retention_days). */
-export function scheduleRequest(
+/**
+ * The expiry in force for a request posted from `first` to `last` (its earliest and latest
+ * post dates across calendars): explicit, or `last` + retention_days. An explicit expiry must
+ * come after every post, and at most MAX_EXPIRY_DAYS after the first.
+ */
+function expiryOf(
   config: Config,
   request: PrayerRequest,
   index: number,
-  postDate: LocalDate,
-): { scheduled: ScheduledRequest; issue?: PlanIssue } {
-  const fallback = addDays(postDate, config.retentionDays);
-  let expiresOn = fallback;
-  let issue: PlanIssue | undefined;
-  if (request.expires !== undefined) {
-    const path = ['requests', index, 'expires'];
-    if (!isLocalDate(request.expires)) {
-      issue = weekIssue('error', path, `"${request.expires}" is not a date (YYYY-MM-DD)`);
-    } else if (request.expires <= postDate) {
-      issue = weekIssue('error', path, `expires ${request.expires} is not after the day it is posted, ${postDate}`);
-    } else if (daysBetween(postDate, request.expires) > MAX_EXPIRY_DAYS) {
-      issue = weekIssue(
-        'error',
-        path,
-        `expires ${request.expires} is more than ${MAX_EXPIRY_DAYS} days after the day it is posted, ${postDate}`,
-      );
-    } else {
-      expiresOn = request.expires;
-    }
+  first: LocalDate,
+  last: LocalDate,
+): { expiresOn: LocalDate; issue?: PlanIssue } {
+  const fallback = addDays(last, config.retentionDays);
+  if (request.expires === undefined) return { expiresOn: fallback };
+  const path = ['requests', index, 'expires'];
+  if (!isLocalDate(request.expires)) {
+    return { expiresOn: fallback, issue: weekIssue('error', path, `"${request.expires}" is not a date (YYYY-MM-DD)`) };
   }
-  const scheduled: ScheduledRequest = {
-    ...request,
-    postDate,
-    expiresOn,
-    expiresAt: startOfDayInstant(expiresOn, config.timezone),
-  };
-  return issue ? { scheduled, issue } : { scheduled };
+  if (request.expires <= last) {
+    return { expiresOn: fallback, issue: weekIssue('error', path, `expires ${request.expires} is not after the day it is posted, ${last}`) };
+  }
+  if (daysBetween(first, request.expires) > MAX_EXPIRY_DAYS) {
+    return {
+      expiresOn: fallback,
+      issue: weekIssue('error', path, `expires ${request.expires} is more than ${MAX_EXPIRY_DAYS} days after the day it is posted, ${first}`),
+    };
+  }
+  return { expiresOn: request.expires };
 }
 
 /**
@@ -203,7 +294,8 @@ export function planRange(config: Config, weeks: WeekPlan[], from: LocalDate, to
   return days;
 }
 
-/** The plan of one date, if it is a posting day of a week that has a file. */
+/** The plan of one date in the organisation's calendar, if it is a posting day of a week that has a file. */
 export function planDay(config: Config, weeks: WeekPlan[], date: LocalDate): PlanDay | undefined {
-  return planRange(config, weeks, date, date)[0];
+  const org = orgCalendar(config).key;
+  return planRange(config, weeks, date, date).find((d) => d.calendar === org);
 }

@@ -3,7 +3,7 @@
 // Its reactions go through the same core path as Slack's and Discord's.
 import { createInterface, type Interface } from 'node:readline';
 import { MESSAGE_LIMITS } from '../../core/plan/limits.js';
-import type { ChannelInspection, ChatPlatform, Clock, Inbound, PostDocument, PrayAnswer, ReactionHolder, SentMessage } from '../../core/ports.js';
+import { PlatformError, type ChannelInspection, type ChatPlatform, type Clock, type Inbound, type PostDocument, type PrayAnswer, type ReactionHolder, type SentMessage } from '../../core/ports.js';
 import { renderText } from '../../core/render-text.js';
 import type { PostPart } from '../../core/types.js';
 
@@ -26,6 +26,8 @@ export class ConsolePlatform implements ChatPlatform {
   /** The post `react` applies to: the last one shown. */
   private current?: string;
   private readonly holders = new Map<string, Set<string>>();
+  /** Posts printed by this process: a post can be found, and is retired once. */
+  private readonly posts = new Map<string, { ledgerKey: string; at: Date; retired: boolean }>();
   private lastMicros = 0;
   private pending: Promise<void> = Promise.resolve();
   private openInput: () => void = () => undefined;
@@ -124,7 +126,9 @@ export class ConsolePlatform implements ChatPlatform {
 
   async sendPost(part: PostPart, doc: PostDocument): Promise<SentMessage> {
     this.sent += 1;
-    const messageId = `${part.ledgerKey}#${this.options.clock.now().getTime()}-${this.sent}`;
+    const at = this.options.clock.now();
+    const messageId = `${part.ledgerKey}#${at.getTime()}-${this.sent}`;
+    this.posts.set(messageId, { ledgerKey: part.ledgerKey, at, retired: false });
     this.show(doc, messageId, this.heading);
     this.print('(type "react" when you have prayed, "/pray help" for more)');
     return { messageId };
@@ -134,16 +138,25 @@ export class ConsolePlatform implements ChatPlatform {
     // The terminal shows no reactions of the bot's own.
   }
 
-  async findPost(): Promise<SentMessage | null> {
-    // A crash between printing and recording leaves nothing to find: printing again is harmless.
+  async findPost(_channelId: string, ledgerKey: string, since: Date): Promise<SentMessage | null> {
+    // Only this process's prints: a crash between printing and recording leaves nothing to
+    // find after the restart, and printing again is harmless.
+    for (const [messageId, post] of this.posts) {
+      if (post.ledgerKey === ledgerKey && !post.retired && post.at >= since) return { messageId };
+    }
     return null;
   }
 
-  async editPost(_channelId: string, _messageId: string, doc: PostDocument): Promise<void> {
+  async editPost(_channelId: string, messageId: string, doc: PostDocument): Promise<void> {
+    if (this.posts.get(messageId)?.retired) throw new PlatformError('message_gone', 'console: that post was already retired');
     this.print(this.render(doc, 'edited: some requests expired'));
   }
 
   async retirePost(_channelId: string, messageId: string, _mode: 'delete' | 'edit', notice: string): Promise<void> {
+    const post = this.posts.get(messageId);
+    // Already retired counts as retired: say it once.
+    if (post?.retired) return;
+    if (post) post.retired = true;
     this.holders.delete(messageId);
     if (this.current === messageId) this.current = undefined;
     this.print(`── retired ── ${notice}`);

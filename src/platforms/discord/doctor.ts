@@ -7,7 +7,7 @@ import { PlatformError } from '../../core/ports.js';
 import type { ChannelConfig } from '../../core/types.js';
 import { commandDefinitions } from './commands.js';
 import { toPlatformError } from './errors.js';
-import { NEEDED_PERMISSIONS, outsiders, type ChannelAccess, type ChannelFacts, type GuildFacts, type Lookup } from './permissions.js';
+import { NEEDED_PERMISSIONS, outsiders, viewerLabels, type ChannelAccess, type ChannelFacts, type GuildFacts, type Lookup } from './permissions.js';
 
 export interface DoctorLine {
   ok: boolean;
@@ -121,7 +121,7 @@ async function channelLines(ctx: DoctorContext, channel: ChannelConfig, options:
     if ('state' in facts) {
       const fix =
         facts.state === 'missing'
-          ? 'it was deleted, the id is wrong, or the bot is not in its server (invite it: README, "Discord")'
+          ? 'it was deleted, the id is wrong, or the bot is not in its server (invite it: docs/discord-setup.md)'
           : 'give the bot’s role View Channel there';
       return [{ ok: false, text: `channel ${channel.id}: ${facts.detail}; ${fix}` }];
     }
@@ -153,14 +153,14 @@ async function channelLines(ctx: DoctorContext, channel: ChannelConfig, options:
     });
   }
   const outside = outsiders(access);
-  const seenBy = access.viewers.filter((v) => !v.isThisBot).map((v) => v.label);
+  const seenBy = viewerLabels(access.viewers.filter((v) => !v.isThisBot));
   if (channel.audience === 'staff') {
     lines.push(
       outside.length === 0
         ? { ok: true, text: `${name}: staff channel seen only by viewer roles (${seenBy.join(', ') || 'nobody else'})` }
         : {
             ok: false,
-            text: `${name}: staff channel also seen by ${outside.join(', ')} — posts will be refused: deny them View Channel or add the roles to staff.discord_viewer_roles (README, "Discord")`,
+            text: `${name}: staff channel also seen by ${outside.join(', ')} — posts will be refused: deny them View Channel or add the roles to staff.discord_viewer_roles (docs/discord-setup.md)`,
           },
     );
   } else {

@@ -1,5 +1,6 @@
-// Discord REST failures → PlatformError codes the core acts on. Messages name what failed,
-// never the token.
+// Discord REST failures → PlatformError codes the core acts on: the one mapper every call in
+// this adapter goes through. Messages name what failed and may quote Discord's answer (for
+// doctor and the CLI), never the token; logs take only name and code (errorLogFields).
 import { DiscordAPIError, HTTPError, RateLimitError } from 'discord.js';
 import { PlatformError } from '../../core/ports.js';
 import { RenderError } from './render.js';

@@ -11,6 +11,9 @@ import { PermissionFlagsBits } from 'discord.js';
 export const VIEW_CHANNEL = PermissionFlagsBits.ViewChannel;
 const ADMINISTRATOR = PermissionFlagsBits.Administrator;
 const ALL = (1n << 64n) - 1n;
+/** How a member override is named: never by the member's id, a user id. */
+const MEMBER = 'a member override';
+const MEMBER_GONE = 'a member override for someone no longer in the server';
 
 export interface RoleFacts {
   id: string;
@@ -52,8 +55,13 @@ export type Lookup = ChannelFacts | { state: 'missing' | 'no-access'; detail: st
 export interface Viewer {
   kind: 'role' | 'member';
   id: string;
-  /** For humans: `role @Volunteers (123)`, `member 456`. */
+  /**
+   * For humans: `role @Volunteers (123)`, `a member override`. A member is never named by id:
+   * a member id is a user id, and these labels reach alerts, logs and doctor.
+   */
   label: string;
+  /** A member override for someone no longer in the server. */
+  gone?: boolean;
   administrator: boolean;
   /** This bot, or the role Discord manages for it. */
   isThisBot: boolean;
@@ -158,7 +166,8 @@ export function channelAccess(input: AccessInput): ChannelAccess {
     viewers.push({
       kind: 'member',
       id: o.id,
-      label: roles === null ? `member ${o.id} (not in the server)` : `member ${o.id}`,
+      label: roles === null ? MEMBER_GONE : MEMBER,
+      ...(roles === null ? { gone: true } : {}),
       administrator: false,
       isThisBot: o.id === botId,
       isViewerRole: (roles ?? []).some((r) => viewerRoles.has(r)),
@@ -173,7 +182,17 @@ export function channelAccess(input: AccessInput): ChannelAccess {
 
 /** The viewers that are neither viewer roles (or members holding one) nor this bot. */
 export function outsiders(access: ChannelAccess): string[] {
-  return access.viewers.filter((v) => !v.isThisBot && !v.isViewerRole).map((v) => v.label);
+  return viewerLabels(access.viewers.filter((v) => !v.isThisBot && !v.isViewerRole));
+}
+
+/** One label per role; member overrides counted ("3 member overrides"), never named. */
+export function viewerLabels(viewers: Viewer[]): string[] {
+  const labels = viewers.filter((v) => v.kind === 'role').map((v) => v.label);
+  const members = viewers.filter((v) => v.kind === 'member' && !v.gone).length;
+  const gone = viewers.filter((v) => v.kind === 'member' && v.gone).length;
+  if (members > 0) labels.push(members === 1 ? MEMBER : `${members} member overrides`);
+  if (gone > 0) labels.push(gone === 1 ? MEMBER_GONE : `${gone} member overrides for people no longer in the server`);
+  return labels;
 }
 
 /** Permissions the bot needs in a post channel, with what each is for. */

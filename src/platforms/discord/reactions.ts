@@ -2,6 +2,7 @@
 // Variant names: the emoji itself for a normal reaction ('🙏', '🙏🏽') and `burst:` + the emoji
 // for a burst (super) reaction ('burst:🙏🏽'). The gateway events and readReactions use the
 // same names, so the core's per-variant state lines up.
+import { CodedError } from '../../core/errors.js';
 
 /** Neutral reaction names (config `reaction:`) → the Discord emoji. */
 const NEUTRAL_EMOJI: Record<string, string> = {
@@ -14,7 +15,7 @@ export function discordEmojiOf(reaction: string): string {
   const mapped = NEUTRAL_EMOJI[reaction];
   if (mapped) return mapped;
   if (/^[\x20-\x7e]+$/.test(reaction)) {
-    throw new Error(`reaction "${reaction}" has no Discord emoji; use one of: ${Object.keys(NEUTRAL_EMOJI).join(', ')}`);
+    throw new CodedError('no_discord_emoji', `reaction "${reaction}" has no Discord emoji; use one of: ${Object.keys(NEUTRAL_EMOJI).join(', ')}`);
   }
   return reaction;
 }

@@ -14,7 +14,8 @@
 // so the marker is invisible, survives edits (editPost keeps it) and comes back in
 // `GET /channels/{id}/messages`. `.invalid` is a reserved name: the link goes nowhere.
 import { createHash } from 'node:crypto';
-import type { APIEmbed, RESTPostAPIChannelMessageJSONBody } from 'discord.js';
+import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponentWithCustomId, type APIEmbed, type RESTPostAPIChannelMessageJSONBody } from 'discord.js';
+import { CodedError } from '../../core/errors.js';
 import type { MessageLimits, PostDocument, PrayAnswer } from '../../core/ports.js';
 
 /** Discord's documented message and embed limits. */
@@ -27,6 +28,8 @@ export const DISCORD = {
   authorName: 256,
   content: 2_000,
   nonce: 25,
+  customId: 100,
+  buttonLabel: 80,
 } as const;
 
 /** What this renderer may spend outside request content, per message (see `POST_LIMITS`). */
@@ -60,7 +63,7 @@ if (
     RESERVED.itemMarkup * POST_LIMITS.maxRequests >
   DISCORD.embedCharsPerMessage
 ) {
-  throw new Error('POST_LIMITS do not fit Discord’s 6,000 embed characters');
+  throw new CodedError('bad_limits', 'POST_LIMITS do not fit Discord’s 6,000 embed characters');
 }
 
 const EMBED_COLOR = 0xd4a24c;
@@ -101,10 +104,22 @@ export function embedChars(embeds: APIEmbed[]): number {
   return n;
 }
 
+/**
+ * Text as Discord shows it without a mention: `allowed_mentions` already stops pings, but an
+ * embed or a message still draws `<@id>`, `<@&id>` and `<#id>` as mention pills. A zero-width
+ * space after the `@` (or `#`) breaks the syntax; the words read the same. Applied to every
+ * piece of text the bot sends that a person or the plan wrote: request text and titles,
+ * region headings, the verse, the post's title, footer and notification text, text answers
+ * and staff texts (an alert can quote a broken request line).
+ */
+export function neutraliseMentions(text: string): string {
+  return text.replace(/@(everyone|here)\b/g, '@\u200b$1').replace(/<([@#])(?=[!&]?\d+>)/g, '<$1\u200b');
+}
+
 function verseText(doc: PostDocument, maxVerse: number): string {
-  const reference = `— ${doc.verse.reference}`;
+  const reference = `— ${neutraliseMentions(doc.verse.reference)}`;
   const room = Math.max(1, maxVerse - reference.length - 3);
-  return `*${cut(doc.verse.text.trim(), room)}*\n${reference}`;
+  return `*${cut(neutraliseMentions(doc.verse.text.trim()), room)}*\n${reference}`;
 }
 
 /**
@@ -116,17 +131,17 @@ export function renderEmbeds(doc: PostDocument, marker?: string): APIEmbed[] {
   for (const section of doc.sections) {
     section.items.forEach((item, i) => {
       const embed: APIEmbed = { color: EMBED_COLOR };
-      if (embeds.length === 0) embed.title = cut(doc.title, DISCORD.title);
-      if (i === 0) embed.author = { name: cut(section.heading, DISCORD.authorName) };
+      if (embeds.length === 0) embed.title = cut(neutraliseMentions(doc.title), DISCORD.title);
+      if (i === 0) embed.author = { name: cut(neutraliseMentions(section.heading), DISCORD.authorName) };
       const head = item.title ? `**${item.title}**\n` : '';
-      embed.description = cut(head + item.text, DISCORD.description);
+      embed.description = cut(neutraliseMentions(head + item.text), DISCORD.description);
       embeds.push(embed);
     });
   }
-  if (embeds.length === 0) embeds.push({ color: EMBED_COLOR, title: cut(doc.title, DISCORD.title) });
+  if (embeds.length === 0) embeds.push({ color: EMBED_COLOR, title: cut(neutraliseMentions(doc.title), DISCORD.title) });
 
   const verse: APIEmbed = { color: EMBED_COLOR, description: verseText(doc, RESERVED.verse) };
-  if (doc.footer) verse.footer = { text: cut(doc.footer, RESERVED.footer) };
+  if (doc.footer) verse.footer = { text: cut(neutraliseMentions(doc.footer), RESERVED.footer) };
   if (marker) verse.url = markerUrl(marker);
   embeds.push(verse);
 
@@ -138,15 +153,43 @@ export function renderEmbeds(doc: PostDocument, marker?: string): APIEmbed[] {
   return embeds;
 }
 
-export class RenderError extends Error {
-  readonly code = 'too_large';
+/** A message Discord would refuse as too large, even after cutting what may be cut. */
+export class RenderError extends CodedError<'too_large'> {
+  constructor(message: string) {
+    super('too_large', message);
+  }
 }
 
 /** The Edit Message body of a post (`marker`: its ledger key). Throws RenderError if it cannot fit. */
-export function postEditBody(doc: PostDocument, marker?: string): { content: string; embeds: APIEmbed[]; allowed_mentions: { parse: never[] } } {
+export function postEditBody(
+  doc: PostDocument,
+  marker?: string,
+): { content: string; embeds: APIEmbed[]; allowed_mentions: { parse: never[] }; components: PrayedButtonRow[] } {
   const embeds = renderEmbeds(doc, marker);
   checkFits(embeds);
-  return { content: cut(doc.fallback, DISCORD.content), embeds, allowed_mentions: { parse: [] } };
+  // Always sent, so an edit also removes a button the channel no longer wants.
+  const components = doc.prayedButton ? [prayedButtonRow(doc.prayedButton)] : [];
+  return { content: cut(neutraliseMentions(doc.fallback), DISCORD.content), embeds, allowed_mentions: { parse: [] }, components };
+}
+
+/** The custom_id of the "I prayed" button starts so; the rest names the post, never a person. */
+export const PRAYED_CUSTOM_ID_PREFIX = 'prayed:';
+
+type PrayedButtonRow = APIActionRowComponent<APIButtonComponentWithCustomId>;
+
+/** `prayed:<ledger key>`, or a hash of the key when that would pass Discord's 100 characters. */
+export function prayedCustomId(postKey: string): string {
+  const id = PRAYED_CUSTOM_ID_PREFIX + postKey;
+  if (id.length <= DISCORD.customId) return id;
+  return PRAYED_CUSTOM_ID_PREFIX + createHash('sha256').update(postKey).digest('base64url');
+}
+
+/** The private "I prayed" button under a post: an action row with one button. */
+export function prayedButtonRow(button: NonNullable<PostDocument['prayedButton']>): PrayedButtonRow {
+  return {
+    type: ComponentType.ActionRow,
+    components: [{ type: ComponentType.Button, style: ButtonStyle.Secondary, label: cut(button.label, DISCORD.buttonLabel), custom_id: prayedCustomId(button.postKey) }],
+  };
 }
 
 /** The Create Message body of one post part: the edit body, plus the nonce. */
@@ -184,10 +227,15 @@ export function splitText(text: string, max: number): string[] {
   return pieces;
 }
 
+/** A plain text (an alert, a digest, a text answer) as message contents, mentions broken. */
+export function staffTextMessages(text: string): string[] {
+  return splitText(neutraliseMentions(text), DISCORD.content);
+}
+
 /** A `/pray` answer as one or more messages (the first is the reply, the rest follow-ups). */
 export function renderAnswer(answer: PrayAnswer): AnswerMessage[] {
   if (answer.kind === 'text') {
-    if (!answer.monospace) return splitText(answer.text || '…', DISCORD.content).map((content) => ({ content }));
+    if (!answer.monospace) return staffTextMessages(answer.text || '…').map((content) => ({ content }));
     // A code block; a ``` inside the text would close it early, so break it with a zero-width space.
     const safe = answer.text.replaceAll('```', '`\u200b``');
     return splitText(safe, DISCORD.content - 8).map((piece) => ({ content: '```\n' + piece + '\n```' }));

@@ -5,8 +5,9 @@
 // Why not the WebClient's retryConfig: it retries every failure alike, and a chat.postMessage
 // whose answer timed out may well have posted — retrying it blind posts the day twice. Here a
 // 429 (Slack did nothing) is retried after its Retry-After; a timeout or 5xx is retried only
-// for calls that are safe to repeat; the sender handles the rest (see platform.ts sendPost).
+// for calls that are safe to repeat; the sender handles the rest (see messages.ts sendPost).
 import { webApi } from '@slack/bolt';
+import { CodedError } from '../../core/errors.js';
 import { PlatformError, type PlatformErrorCode } from '../../core/ports.js';
 import { untilAborted } from '../../core/abortable.js';
 
@@ -33,10 +34,9 @@ export const DEFAULT_POLICY: CallPolicy = {
 };
 
 /** Thrown by our fetch for a 429 that names no wait; the WebClient wraps it, we unwrap it. */
-class RateLimitedWithoutRetryAfter extends Error {
+class RateLimitedWithoutRetryAfter extends CodedError<'rate_limited'> {
   constructor() {
-    super('HTTP 429 without Retry-After');
-    this.name = 'RateLimitedWithoutRetryAfter';
+    super('rate_limited', 'HTTP 429 without Retry-After');
   }
 }
 
@@ -111,7 +111,11 @@ export interface Classified {
   retryAfter?: number;
 }
 
-/** What went wrong, in the core's terms. Never includes tokens or request text. */
+/**
+ * What went wrong, in the core's terms: the code decides retries and what the core does; the
+ * reason goes into PlatformError messages and doctor's lines (logs use errorLogFields instead).
+ * Never includes tokens or request text.
+ */
 export function classify(error: unknown): Classified {
   if (error instanceof PlatformError) return { code: error.code, reason: error.message };
   if (error instanceof webApi.WebAPIPlatformError) {

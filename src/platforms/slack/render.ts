@@ -12,8 +12,8 @@ export const SLACK_MAX_HEADER_TEXT = 150;
 
 /**
  * What one message can hold, with margin. Each request costs at most two blocks (its region
- * heading and itself) and there are three fixed blocks (header, verse, footer): 20 requests
- * need ≤ 43 of the 50, leaving room for the rare request whose escaped text (`&` → `&amp;`)
+ * heading and itself) and there are at most four fixed blocks (header, verse, footer, the
+ * "I prayed" button): 20 requests need ≤ 44 of the 50, leaving room for the rare request whose escaped text (`&` → `&amp;`)
  * outgrows 3,000 characters and takes a second section. 10,000 characters of headings, titles
  * and text, plus the title, verse and footer, stay under the ~13,200 total Slack accepts.
  */
@@ -104,7 +104,29 @@ export function renderPostBlocks(doc: PostDocument): KnownBlock[] {
 
 /** The message arguments shared by posts and edits: generic fallback, nothing linked. */
 export function renderPostMessage(doc: PostDocument): { text: string; blocks: KnownBlock[] } {
-  return { text: escapeMrkdwn(doc.fallback), blocks: renderPostBlocks(doc) };
+  const blocks = renderPostBlocks(doc);
+  if (doc.prayedButton) blocks.push(prayedButtonBlock(doc.prayedButton));
+  return { text: escapeMrkdwn(doc.fallback), blocks };
+}
+
+/** The action id of the "I prayed" button; its value names the post (`prayed:<ledger key>`), never a person. */
+export const PRAYED_ACTION_ID = 'prayerbot_prayed';
+export const PRAYED_VALUE_PREFIX = 'prayed:';
+
+/** The private "I prayed" button under a post. */
+export function prayedButtonBlock(button: NonNullable<PostDocument['prayedButton']>): KnownBlock {
+  return {
+    type: 'actions',
+    block_id: PRAYED_ACTION_ID,
+    elements: [
+      {
+        type: 'button',
+        action_id: PRAYED_ACTION_ID,
+        text: { type: 'plain_text', text: truncate(button.label, 75), emoji: true },
+        value: PRAYED_VALUE_PREFIX + button.postKey,
+      },
+    ],
+  };
 }
 
 /** Plain staff text (tallies, alerts): escaped so it can mention no one. */
@@ -124,7 +146,8 @@ export interface EphemeralAnswer {
 /** A `/pray` answer, only for the caller's eyes. */
 export function renderPrayAnswer(answer: PrayAnswer): EphemeralAnswer {
   if (answer.kind === 'post') {
-    return { response_type: 'ephemeral', ...renderPostMessage(answer.doc) };
+    // A copy for one person: no "I prayed" button (a press counts on the post itself).
+    return { response_type: 'ephemeral', text: escapeMrkdwn(answer.doc.fallback), blocks: renderPostBlocks(answer.doc) };
   }
   return { response_type: 'ephemeral', text: renderStaffText(answer.text, answer.monospace === true), ...(answer.noPreview ? { unfurl_links: false, unfurl_media: false } : {}) };
 }

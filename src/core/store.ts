@@ -1,7 +1,7 @@
 // The storage port. SQLite (default) and PostgreSQL (replicas) implement it with one
 // migration history; one contract suite (test/store/contract.ts) runs against both.
 // Every method is async so PostgreSQL fits without changing the core.
-import type { LocalDate, PlatformName } from '../core/types.js';
+import type { LocalDate, PlatformName } from './types.js';
 
 export type PostState =
   | 'claimed' // a sender holds a lease on it and is sending
@@ -68,6 +68,21 @@ export interface ReactionChange {
    * the last event applied to that row (SQLite) — with newest-wins the results are the same.
    */
   eventId?: string;
+}
+
+/**
+ * The variant a press of the private "I prayed" button is kept as, next to the 🙏 variants of
+ * the same person. The platforms cannot list who pressed, so a platform snapshot
+ * (`replaceReactions`) never touches it.
+ */
+export const PRESS_VARIANT = 'button';
+
+/** What a press of the "I prayed" button did. */
+export interface PressOutcome {
+  /** The person's press now holds (counted); false: this press took it back. */
+  pressed: boolean;
+  /** The person holds some other variant (a 🙏) on the post, so they count whatever the press. */
+  holdsReaction: boolean;
 }
 
 export interface PostTally {
@@ -155,11 +170,26 @@ export interface Store {
    * remembered as seen at its change's `orderMicros` (what `pruneEvents` compares with).
    */
   applyReactions(changes: ReactionChange[]): Promise<void>;
-  /** A platform snapshot: the post's set becomes exactly `holders`, as an event at `orderMicros`. */
+  /**
+   * A platform snapshot: the post's reaction variants become exactly `holders`, as an event at
+   * `orderMicros`. Presses (`PRESS_VARIANT`) are not reactions: they are kept as they are, and
+   * a holder carrying that variant is ignored.
+   */
   replaceReactions(postKey: string, holders: Array<{ personHash: string; variant: string }>, orderMicros: number): Promise<void>;
+  /**
+   * A press of the "I prayed" button: flips the person's `PRESS_VARIANT` on the post (absent →
+   * present → absent) in one transaction, so concurrent presses each flip once. Stored at
+   * `orderMicros`, or just after the press before it when that is newer. Undefined, and
+   * nothing stored, unless the post is `sent` and its week not forgotten.
+   */
+  togglePress(postKey: string, personHash: string, orderMicros: number): Promise<PressOutcome | undefined>;
   /** Distinct people per post, for posts matching the filter (any state; ordered by date, platform, channel, part). */
   tally(filter: { week?: LocalDate; from?: LocalDate; to?: LocalDate }): Promise<PostTally[]>;
-  /** Freezes each of the week's post counts, then deletes its key and every hash. */
+  /**
+   * Freezes each of the week's post counts, then deletes its key and every hash, and wipes them
+   * from the database's files as far as the store reaches. Rejects with code `wipe_incomplete`
+   * when old copies may remain (the week is forgotten all the same): tell staff.
+   */
   forgetWeek(week: LocalDate, now: Date): Promise<void>;
   /** Weeks whose key still exists. */
   weeksWithKeys(): Promise<LocalDate[]>;

@@ -1,10 +1,12 @@
-// When things happen: node-cron in the organisation's zone for the post time and the
-// digest, a sweep every minute (and on `execution:missed`), retention every 15 minutes.
+// When things happen: node-cron for the post time in every zone a channel posts in, and
+// for the digest in the organisation's zone, a sweep every minute (and on `execution:missed`), retention every 15 minutes.
 // node-cron keeps nothing across restarts: the store's ledger is the memory, so a tick
 // here only ever asks the core to sweep — running it twice, or on every replica, is safe.
 import cron, { type ScheduledTask } from 'node-cron';
-import type { Log } from './core/ports.js';
-import type { Config } from './core/types.js';
+import { errorLogFields } from '../core/errors.js';
+import type { Log } from '../core/ports.js';
+import { calendarsOf } from '../core/plan/calendar.js';
+import type { Config } from '../core/types.js';
 
 export interface SchedulerJobs {
   sweep(): Promise<unknown>;
@@ -34,7 +36,7 @@ export class Scheduler {
     const busy = this.running.get(name);
     if (busy) return busy;
     const job = this.jobs[name]()
-      .catch((error: unknown) => this.log.error({ job: name, err: error instanceof Error ? error.message : String(error) }, 'scheduled job failed'))
+      .catch((error: unknown) => this.log.error({ job: name, ...errorLogFields(error) }, 'scheduled job failed'))
       .finally(() => this.running.delete(name));
     this.running.set(name, job);
     return job;
@@ -54,11 +56,17 @@ export class Scheduler {
   }
 
   private schedule(config: Config): void {
-    // The same names on every replica; the ledger makes the second runner a no-op.
-    const post = cron.schedule(config.schedule.post, () => this.run('sweep'), { timezone: config.timezone, name: 'prayerbot-post' });
-    post.on('execution:missed', () => void this.run('sweep'));
+    // The same names on every replica; the ledger makes the second runner a no-op. One post
+    // cron per zone: a channel in Sydney posts at 09:00 Sydney time.
+    const zones = [...new Set(calendarsOf(config).map((c) => c.timezone))];
+    for (const zone of zones) {
+      const name = zone === config.timezone ? 'prayerbot-post' : `prayerbot-post:${zone}`;
+      const post = cron.schedule(config.schedule.post, () => this.run('sweep'), { timezone: zone, name });
+      post.on('execution:missed', () => void this.run('sweep'));
+      this.tasks.push(post);
+    }
     const digest = cron.schedule(config.schedule.digest, () => this.run('digest'), { timezone: config.timezone, name: 'prayerbot-digest' });
-    this.tasks.push(post, digest);
+    this.tasks.push(digest);
   }
 
   async stop(): Promise<void> {

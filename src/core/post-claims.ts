@@ -1,4 +1,5 @@
-// Rules both stores share, kept in one place so SQLite and PostgreSQL cannot drift apart.
+// Ledger rules the core and both stores share, kept in one place so the sweep, SQLite and
+// PostgreSQL cannot drift apart.
 import type { PostRecord } from './store.js';
 
 /**

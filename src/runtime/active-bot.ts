@@ -3,12 +3,21 @@
 // and a clock set in the past, and when a week covering today is saved on the coordinator
 // page the real bot (real store, real clock) takes over — the console, the platforms and the
 // scheduler keep talking to this object and never notice.
-import type { CoreContext } from './core/context.js';
-import type { PartResult } from './core/posting.js';
-import type { PrayerBot } from './core/prayer-bot.js';
-import type { RetentionAction } from './core/retention.js';
-import type { Clock, Inbound, PrayAnswer, PrayCommand, ReactionEvent, ReactionsClearedEvent } from './core/ports.js';
-import type { PlatformName } from './core/types.js';
+import type { CoreContext } from '../core/context.js';
+import type { PartResult } from '../core/posting.js';
+import type { PrayerBot } from '../core/prayer-bot.js';
+import type { RetentionAction } from '../core/retention.js';
+import type {
+  Clock,
+  Inbound,
+  PrayAnswer,
+  PrayCommand,
+  PrayedButtonAnswer,
+  PrayedButtonPress,
+  ReactionEvent,
+  ReactionsClearedEvent,
+} from '../core/ports.js';
+import type { PlatformName } from '../core/types.js';
 
 export class ActiveBot implements Inbound {
   constructor(private bot: PrayerBot) {}
@@ -61,6 +70,10 @@ export class ActiveBot implements Inbound {
 
   pray(command: PrayCommand): Promise<PrayAnswer> {
     return this.bot.pray(command);
+  }
+
+  prayedButton(press: PrayedButtonPress): Promise<PrayedButtonAnswer> {
+    return this.bot.prayedButton(press);
   }
 
   regionChoices(typed: string): Array<{ name: string; value: string }> {

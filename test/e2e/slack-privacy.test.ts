@@ -1,0 +1,131 @@
+// The privacy guard beyond the daily post, end to end on Slack (startBot, the real Bolt app,
+// the fake Web API): /pray in a staff channel that is no longer private, staff reports to a
+// report channel made public, and a send by hand after a channel was made public.
+import { afterEach, describe, expect, it } from 'vitest';
+import { startBot, type RunningBot } from '../../src/main.js';
+import { NOT_PRIVATE_NOTE, UNCHECKED_NOTE } from '../../src/core/pray-privacy.js';
+import { createSlackSigner, type SlackSigner } from '../fakes/slack-signer.js';
+import { startFakeSlack, type FakeSlack } from '../fakes/slack-api.js';
+import { FakeClock } from '../fakes/recording-platform.js';
+import { configYaml, tempProject, weekYaml, type Project } from './project.js';
+
+const WEEK = '2026-10-12';
+const SECRET = 'e2e-signing-secret-not-real';
+const STAFF_ONLY = 'Pray for the africa-europe team';
+const FOR_EVERYONE = 'Pray for the latin-america team';
+
+interface World {
+  slack: FakeSlack;
+  bot: RunningBot;
+  signer: SlackSigner;
+  clock: FakeClock;
+  project: Project;
+}
+
+let world: World | undefined;
+afterEach(async () => {
+  await world?.bot.stop();
+  await world?.slack.stop();
+  world?.project.remove();
+  world = undefined;
+});
+
+async function start(at: string): Promise<World> {
+  const clock = new FakeClock(new Date(at));
+  const slack = await startFakeSlack({ now: () => clock.now().getTime(), signingSecret: SECRET, channels: [{ id: 'C0STAFF01' }, { id: 'C0COORD01' }, { id: 'C0COORD02' }] });
+  const project = tempProject(
+    configYaml({
+      channels: '  - { platform: slack, id: "C0STAFF01", audience: staff }',
+      staffReport: '  - { platform: slack, id: "C0COORD01" }\n  - { platform: slack, id: "C0COORD02" }',
+    }),
+  );
+  // Latin America's request is for everyone; the rest are staff-only.
+  project.writeWeek(WEEK, weekYaml(WEEK).replace(/(region: latin-america\n    text: [^\n]*)/, '$1\n    audience: everyone'));
+  const bot = await startBot({
+    configPath: project.configPath,
+    promptsDir: project.promptsDir,
+    env: { slack: { botToken: slack.botToken, signingSecret: SECRET, apiUrl: slack.url }, databaseUrl: `sqlite:${project.dbPath}`, port: 0, logLevel: 'silent' },
+    secrets: [slack.botToken, SECRET],
+    clock,
+  });
+  const signer = createSlackSigner({ url: `http://127.0.0.1:${bot.port}/slack/events`, signingSecret: SECRET });
+  world = { slack, bot, signer, clock, project };
+  return world;
+}
+
+/** /pray in the staff channel, by a volunteer: the answer as Slack received it. */
+async function pray(w: World, text: string): Promise<string> {
+  const answer = await w.signer.command({ command: '/pray', text, user_id: 'U0VOL1', channel_id: 'C0STAFF01' });
+  expect(answer.status).toBe(200);
+  return JSON.stringify(answer.json);
+}
+
+/** Ten minutes on, the minute sweep has checked the channel again. */
+async function tenMinutesLater(w: World): Promise<void> {
+  w.clock.advance(10 * 60_000);
+  await w.bot.bot.sweep();
+  await w.bot.bot.ctx.inspections.get(w.bot.bot.ctx.platforms.get('slack')!, 'C0STAFF01');
+}
+
+describe('privacy, closed further, on Slack', () => {
+  it('/pray in a staff channel made public, or shared outside, shows only everyone-requests, with a note', async () => {
+    const w = await start('2026-10-13T13:00:30Z');
+    expect(await pray(w, 'africa')).toContain(STAFF_ONLY); // private, checked at start
+
+    w.slack.updateChannel('C0STAFF01', { isPrivate: false });
+    await tenMinutesLater(w);
+    const refused = await pray(w, 'africa');
+    expect(refused).not.toContain(STAFF_ONLY);
+    expect(refused).toContain(NOT_PRIVATE_NOTE);
+    const region = await pray(w, 'latin america');
+    expect(region).toContain(FOR_EVERYONE);
+    expect(region).toContain(NOT_PRIVATE_NOTE);
+    const week = await pray(w, 'week');
+    expect(week).toContain('Latin America');
+    expect(week).not.toContain('Africa');
+
+    w.slack.updateChannel('C0STAFF01', { isPrivate: true, isExtShared: true });
+    await tenMinutesLater(w);
+    expect(await pray(w, 'africa')).not.toContain(STAFF_ONLY);
+    const today = await pray(w, '');
+    expect(today).toContain(FOR_EVERYONE);
+    expect(today).toContain(NOT_PRIVATE_NOTE);
+  });
+
+  it('/pray with nothing checked answers as volunteers at once, even while Slack does not answer the check', async () => {
+    const w = await start('2026-10-13T13:00:30Z');
+    w.bot.bot.ctx.inspections.clear();
+    w.slack.failNext('conversations.info', { kind: 'stall' });
+    const answer = await pray(w, 'africa');
+    expect(answer).not.toContain(STAFF_ONLY);
+    expect(answer).toContain(UNCHECKED_NOTE);
+    const region = await pray(w, 'latam');
+    expect(region).toContain(FOR_EVERYONE);
+    expect(w.slack.callsTo('conversations.info').filter((c) => c.answer === 'stalled')).toHaveLength(1);
+  });
+
+  it('a digest is not sent to a report channel made public; the other report channel is told, without the report', async () => {
+    const w = await start('2026-10-13T13:00:30Z');
+    w.slack.updateChannel('C0COORD01', { isPrivate: false });
+    w.clock.set('2026-10-16T20:00:30Z');
+    const before = w.slack.messages('C0COORD01').length;
+    expect(await w.bot.bot.digest()).toBe(true);
+    expect(w.slack.messages('C0COORD01')).toHaveLength(before);
+    const other = w.slack.messages('C0COORD02').map((m) => m.text);
+    expect(other.filter((t) => t.includes('Prayer tally for the week of 2026-10-12'))).toHaveLength(1);
+    const notice = other.filter((t) => t.includes('slack:C0COORD01'));
+    expect(notice).toHaveLength(1);
+    expect(notice[0]).toContain('the channel is public');
+    expect(notice[0]).not.toContain('Prayer tally');
+  });
+
+  it('`post --date` after the channel was made public is refused, though the cached facts said private', async () => {
+    const w = await start('2026-10-13T13:00:30Z'); // Monday was more than 6 h late: skipped
+    expect(w.slack.messages('C0STAFF01')).toHaveLength(1);
+    w.slack.updateChannel('C0STAFF01', { isPrivate: false });
+    w.clock.advance(60_000);
+    const results = await w.bot.bot.postDay(WEEK, { manual: true });
+    expect(results.map((r) => r.outcome)).toEqual(['refused']);
+    expect(w.slack.messages('C0STAFF01')).toHaveLength(1);
+  });
+});
