@@ -213,7 +213,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     bot = new ActiveBot(new PrayerBot({ ...botOptions, store, clock, ...(replayFrom ? { sweepFrom: replayFrom } : {}) }));
     const running = bot;
     // Platforms call the core through the gate, so shutdown can stop inbound work first.
-    const gate = new InboundGate(running);
+    const gate = new InboundGate(running, (command) => running.messagesFor(command));
     teardown.add('inbound', 'inbound gate', () => gate.close());
     teardown.add('drain', 'reaction batches', () => running.drain());
     teardown.add('drain', 'inbound calls', () => gate.drained());

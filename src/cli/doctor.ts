@@ -7,6 +7,7 @@ import { systemClock, type ChannelInspection, type ChatPlatform } from '../core/
 import { privacyVerdict, reportChannelVerdict, type GuardVerdict } from '../core/privacy.js';
 import { formatInstantIn, mondayOf, todayIn } from '../core/time.js';
 import { formatProblem, type ChannelConfig, type Config } from '../core/types.js';
+import { datesAvailableIn } from '../i18n/index.js';
 import { EnvError, loadDotEnv, readEnv, secretValues, type Env } from '../env.js';
 import { createLogger, redact } from '../logger.js';
 import { createPlatforms } from '../runtime/platforms.js';
@@ -84,6 +85,11 @@ export async function doctorCommand(globals: GlobalOptions): Promise<number> {
     say('plan', next !== undefined, next ? `next post: ${formatInstantIn(next.postAt, config.timezone)} (${next.date})` : `no post is planned after today: add prompts/${mondayOf(today)}.yaml or a later week`);
     if (!checked.weeks.some((w) => w.week === mondayOf(today))) say('plan', false, `no plan for this week (prompts/${mondayOf(today)}.yaml): nothing is posted until it exists`);
     if (config.staffReport.length === 0) say('plan', false, 'staff_report is empty: alerts and tallies reach nobody');
+    const languages = [...new Set([config.language ?? 'en', ...config.channels.map((c) => c.language ?? 'en'), ...config.staffReport.map((t) => t.language ?? 'en')])];
+    const without = languages.filter((tag) => !datesAvailableIn(tag));
+    say('languages', without.length === 0, without.length === 0
+      ? `${languages.join(', ')}: dates from Node's ICU ${process.versions.icu ?? ''}`.trim()
+      : `this Node has no ICU data for ${without.join(', ')}: dates there are written in English; run Node's official build (full ICU)`);
   }
 
   if (env) {

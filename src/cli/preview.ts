@@ -18,10 +18,12 @@ import { loadPrompts } from '../config/load-prompts.js';
 import { planIssueProblem } from '../config/check.js';
 import { withSavedWeeks } from '../config/saved-weeks.js';
 import { planWeek } from '../core/plan/plan.js';
-import { localAndUtc, previewWeek, type DayReport } from '../core/plan/week-preview.js';
+import { localAndUtc, previewWeek, untranslated, untranslatedNote, type DayReport } from '../core/plan/week-preview.js';
 import { systemClock, type Clock } from '../core/ports.js';
-import { postDocument } from '../core/post-document.js';
+import { channelLocale } from '../core/language.js';
+import { postDocumentIn } from '../core/post-document.js';
 import { renderText } from '../core/render-text.js';
+import { translationIssues } from '../core/translation-coverage.js';
 import {
   formatInstantIn,
   formatLongDate,
@@ -110,7 +112,7 @@ export async function preview(globals: GlobalOptions, opts: PreviewOptions, io: 
   const problems: Problem[] = [
     ...loadedConfig.problems,
     ...promptProblems.filter((p) => p.file === week.source || p.file === join(globals.prompts, `${week.week}.yaml`)),
-    ...issues.map((issue) => planIssueProblem(issue, config, week)),
+    ...[...issues, ...translationIssues(config, week)].map((issue) => planIssueProblem(issue, config, week)),
   ];
   const unique = dedupe(problems);
   for (const p of unique) io.err(formatProblem(p));
@@ -170,11 +172,12 @@ function dedupe(problems: Problem[]): Problem[] {
 // ---------------------------------------------------------------------------------------
 // Text.
 
-function channelLabel(channel: ChannelConfig): string {
+function channelLabel(config: Config, channel: ChannelConfig): string {
   const pub = channel.allowPublic ? ', allow_public' : '';
+  const language = channel.language !== undefined && channel.language !== config.language ? `, ${channel.language}` : '';
   const zone = channel.timezone !== undefined ? `, ${channel.timezone}` : '';
   const holidays = channel.holidays !== undefined ? `, ${channel.holidays} holidays` : '';
-  return `${channel.platform} ${channel.id} (${channel.audience}${pub}${zone}${holidays})`;
+  return `${channel.platform} ${channel.id} (${channel.audience}${pub}${zone}${holidays}${language})`;
 }
 
 function toText(config: Config, week: WeekPlan, report: DayReport[]): string {
@@ -184,7 +187,7 @@ function toText(config: Config, week: WeekPlan, report: DayReport[]): string {
   const out: string[] = [];
   const posting = report.filter((d) => d.channels.some((c) => c.parts.length > 0)).map((d) => formatShortDate(d.date));
   out.push(`Week of ${formatLongDate(week.week)} — ${week.source}`);
-  out.push(`Times in ${headerZone}. Channels: ${config.channels.map(channelLabel).join('; ') || 'none'}.`);
+  out.push(`Times in ${headerZone}. Channels: ${config.channels.map((c) => channelLabel(config, c)).join('; ') || 'none'}.`);
   out.push(posting.length ? `Posts on ${posting.length} ${posting.length === 1 ? 'day' : 'days'}: ${posting.join(', ')}.` : 'Nothing is posted this week.');
   for (const day of report) {
     const when = day.plan ? ` · ${formatTimeIn(day.plan.postAt, headerZone)}` : '';
@@ -194,7 +197,7 @@ function toText(config: Config, week: WeekPlan, report: DayReport[]): string {
       // Channels of another calendar with another reason (a holiday there) say theirs.
       for (const c of day.channels) {
         if (c.calendar.key !== day.calendar.key && c.nothing !== undefined && c.nothing !== day.nothing && c.plan === undefined) {
-          out.push(`   → ${channelLabel(c.channel)}: no post — ${c.nothing}`);
+          out.push(`   → ${channelLabel(config, c.channel)}: no post — ${c.nothing}`);
         }
       }
       continue;
@@ -202,12 +205,12 @@ function toText(config: Config, week: WeekPlan, report: DayReport[]): string {
     for (const { channel, calendar, plan, parts, nothing, notes } of day.channels) {
       if (parts.length === 0) {
         // "no post": not a posting day of this channel's calendar; "nothing": a posting day without anything for it.
-        out.push('', `   → ${channelLabel(channel)}: ${plan ? 'nothing' : 'no post'} — ${nothing ?? 'nothing for this channel'}`);
+        out.push('', `   → ${channelLabel(config, channel)}: ${plan ? 'nothing' : 'no post'} — ${nothing ?? 'nothing for this channel'}`);
         continue;
       }
       for (const part of parts) {
         const of = part.partCount > 1 ? ` · part ${part.part + 1} of ${part.partCount}` : '';
-        out.push('', `   → ${channelLabel(channel)}${of} · ${localAndUtc(part.postAt, calendar.timezone)} · ledger ${part.ledgerKey}`);
+        out.push('', `   → ${channelLabel(config, channel)}${of} · ${localAndUtc(part.postAt, calendar.timezone)} · ledger ${part.ledgerKey}`);
         const requests = part.sections.flatMap((s) => s.requests);
         const when = (at: Date) => `${formatShortDate(localDateOf(at, zone))} ${formatTimeIn(at, zone)}`;
         const expiries = new Set(requests.map((r) => r.expiresAt.getTime()));
@@ -217,7 +220,9 @@ function toText(config: Config, week: WeekPlan, report: DayReport[]): string {
             : `     requests: ${requests.map((r) => `${r.key} (expires ${when(r.expiresAt)})`).join(', ')}`,
         );
         for (const note of notes[part.part] ?? []) out.push(`     note: ${note}`);
-        out.push('', renderText(postDocument(part), { indent: '     ', width: 80 }));
+        const missing = untranslatedNote(config, part);
+        if (missing) out.push(`     ${missing}`);
+        out.push('', renderText(postDocumentIn(channelLocale(config, channel), part), { indent: '     ', width: 80 }));
       }
     }
   }
@@ -272,6 +277,8 @@ function toJson(config: Config, week: WeekPlan, report: DayReport[], problems: P
           expiresAt: latestExpiry(part)?.toISOString() ?? null,
           regions: part.sections.map((s) => s.region.id),
           requestKeys: requestKeys(part),
+          language: channelLocale(config, channel).tag,
+          untranslated: untranslated(config, part),
           requests: part.sections.flatMap((s) =>
             s.requests.map((r) => ({
               key: r.key,
@@ -281,7 +288,7 @@ function toJson(config: Config, week: WeekPlan, report: DayReport[], problems: P
               expiresAt: r.expiresAt.toISOString(),
             })),
           ),
-          document: postDocument(part),
+          document: postDocumentIn(channelLocale(config, channel), part),
         })),
       })),
     })),

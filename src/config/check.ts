@@ -1,6 +1,7 @@
 // `prayerbot check` as a function: the config, every week file, and the planner's findings,
 // all as file:line:col problems in one run.
 import { parsePostCron, planWeek } from '../core/plan/plan.js';
+import { translationIssues } from '../core/translation-coverage.js';
 import type { Config, PlanIssue, Problem, WeekPlan } from '../core/types.js';
 import { readConfig } from './load-config.js';
 import { readPrompts } from './load-prompts.js';
@@ -34,9 +35,12 @@ export async function checkAll(configPath: string, promptsDir: string): Promise<
   };
 }
 
-/** The planner's findings for one week, located in the config or the week file. */
+/**
+ * The planner's findings for one week, and the channel languages it does not translate,
+ * located in the config or the week file.
+ */
 export function planProblems(config: Config, week: WeekPlan): Problem[] {
-  return planWeek(config, week).issues.map((issue) => planIssueProblem(issue, config, week));
+  return [...planWeek(config, week).issues, ...translationIssues(config, week)].map((issue) => planIssueProblem(issue, config, week));
 }
 
 /** A PlanIssue as `file:line:col`, through the YAML each object was loaded from. */

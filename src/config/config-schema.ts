@@ -3,6 +3,7 @@
 import * as z from 'zod';
 import type { PlatformName } from '../core/types.js';
 import { cronExpression, holidayCode, localDate, nonEmptyText, slug, timeZone } from './fields.js';
+import { languageTag } from './language-fields.js';
 
 const platform = z.enum(['slack', 'discord', 'console'] as const satisfies readonly PlatformName[]);
 const id = z.string();
@@ -12,6 +13,8 @@ export const channelSchema = z.strictObject({
   id,
   audience: z.enum(['staff', 'volunteers']),
   allow_public: z.boolean().default(false),
+  /** What the bot writes there; default: the top-level `language`. */
+  language: languageTag.optional(),
   // The channel's own calendar: its zone, and dates with no post on top of the top-level ones.
   timezone: timeZone.optional(),
   skip: z.array(localDate).optional(),
@@ -20,16 +23,20 @@ export const channelSchema = z.strictObject({
   prayed_button: z.boolean().default(false),
 });
 
-export const staffReportSchema = z.strictObject({ platform, id });
+export const staffReportSchema = z.strictObject({ platform, id, language: languageTag.optional() });
 
 export const regionSchema = z.strictObject({
   id: slug,
   name: nonEmptyText,
   aliases: z.array(nonEmptyText).default([]),
+  /** The region's name in other languages, by BCP 47 tag (keys are checked with the cross-checks). */
+  names: z.record(z.string(), nonEmptyText).optional(),
 });
 
 export const configSchema = z.strictObject({
   timezone: timeZone,
+  /** The organisation's language (`en` when absent): week files are written in it; channels default to it. */
+  language: languageTag.optional(),
   schedule: z.strictObject({
     post: cronExpression,
     digest: cronExpression,

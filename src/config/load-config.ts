@@ -1,6 +1,8 @@
 // Loads config/prayerbot.yaml into a typed Config, reporting every mistake as file:line:col.
 import type { ChannelConfig, Config, Loaded, Problem, Region } from '../core/types.js';
+import { canonicalTag, DEFAULT_LANGUAGE } from '../i18n/index.js';
 import { configSchema, type RawConfig } from './config-schema.js';
+import { languageChecks } from './language-checks.js';
 import { rememberSource } from './locations.js';
 import { isRecord, listAt, textAt } from './raw.js';
 import { didYouMean, normalizeName } from './suggest.js';
@@ -55,7 +57,9 @@ function readableRegions(data: Record<string, unknown>): Region[] {
     const id = textAt(entry, 'id');
     if (id === undefined) continue;
     const aliases = listAt(entry, 'aliases').filter((a): a is string => typeof a === 'string');
-    regions.push({ id, name: textAt(entry, 'name') ?? id, aliases });
+    const written = isRecord(entry) ? entry['names'] : undefined;
+    const names = isRecord(written) ? Object.fromEntries(Object.entries(written).filter((e): e is [string, string] => typeof e[1] === 'string')) : undefined;
+    regions.push({ id, name: textAt(entry, 'name') ?? id, aliases, ...(names ? { names } : {}) });
   }
   return regions;
 }
@@ -102,6 +106,15 @@ function crossChecks(data: Record<string, unknown>, regions: Region[]): PathIssu
       if (typeof alias === 'string') claim(id, alias, ['regions', i, 'aliases', j]);
     });
   });
+  // Names in other languages match in /pray too, so they may not name another region either.
+  listAt(data, 'regions').forEach((entry, i) => {
+    const id = textAt(entry, 'id');
+    const names = isRecord(entry) ? entry['names'] : undefined;
+    if (id === undefined || !isRecord(names)) return;
+    for (const [tag, name] of Object.entries(names)) {
+      if (typeof name === 'string') claim(id, name, ['regions', i, 'names', tag]);
+    }
+  });
 
   // Rotation entries are region ids; every region is normally in the rotation.
   const inRotation = new Set<string>();
@@ -143,6 +156,8 @@ function crossChecks(data: Record<string, unknown>, regions: Region[]): PathIssu
     warning('staff_report' in data ? ['staff_report'] : [], 'no staff_report channel: digests and alerts reach nobody');
   }
 
+  issues.push(...languageChecks(data));
+
   // Staff lists hold ids of the right kind.
   const staff = data['staff'];
   if (isRecord(staff)) {
@@ -178,7 +193,8 @@ function channelIdProblem(platform: string, id: string): string | undefined {
 export function regionHint(written: string, regions: Region[]): string {
   const key = normalizeName(written);
   for (const region of regions) {
-    if (normalizeName(region.name) === key || region.aliases.some((a) => normalizeName(a) === key)) {
+    const names = [region.name, ...region.aliases, ...Object.values(region.names ?? {})];
+    if (names.some((n) => normalizeName(n) === key)) {
       return ` (use the region id "${region.id}")`;
     }
   }
@@ -186,11 +202,19 @@ export function regionHint(written: string, regions: Region[]): string {
 }
 
 function toConfig(raw: RawConfig, source: string): Config {
+  // Tags in their canonical spelling (`zh-hant` → `zh-Hant`); a channel or report channel
+  // without its own language has the organisation's. A config that names no language at all
+  // leaves them unset (English, as `channelLocale` reads an absent tag).
+  const tag = (value: string) => canonicalTag(value) ?? value;
+  const language = tag(raw.language ?? DEFAULT_LANGUAGE);
+  const own = (written: string | undefined) =>
+    written !== undefined ? { language: tag(written) } : raw.language !== undefined ? { language } : {};
   const channels: ChannelConfig[] = raw.channels.map((c) => ({
     platform: c.platform,
     id: c.id,
     audience: c.audience,
     allowPublic: c.allow_public,
+    ...own(c.language),
     ...(c.timezone !== undefined ? { timezone: c.timezone } : {}),
     ...(c.skip !== undefined ? { skip: [...c.skip] } : {}),
     ...(c.holidays !== undefined ? { holidays: c.holidays } : {}),
@@ -200,16 +224,22 @@ function toConfig(raw: RawConfig, source: string): Config {
   return {
     source,
     timezone: raw.timezone,
+    language,
     schedule: { post: raw.schedule.post.trim(), digest: raw.schedule.digest.trim(), catchUpHours: raw.schedule.catch_up_hours },
     skip: [...raw.skip],
     ...(raw.holidays !== undefined ? { holidays: raw.holidays } : {}),
     rotation: [...raw.rotation],
-    regions: raw.regions.map((r) => ({ id: r.id, name: r.name.trim(), aliases: r.aliases.map((a) => a.trim()) })),
+    regions: raw.regions.map((r) => ({
+      id: r.id,
+      name: r.name.trim(),
+      aliases: r.aliases.map((a) => a.trim()),
+      ...(r.names !== undefined ? { names: Object.fromEntries(Object.entries(r.names).map(([key, name]) => [tag(key), name.trim()])) } : {}),
+    })),
     retentionDays: raw.retention_days,
     retire: raw.retire,
     reaction: raw.reaction.trim(),
     channels,
-    staffReport: raw.staff_report.map((t) => ({ platform: t.platform, id: t.id })),
+    staffReport: raw.staff_report.map((t) => ({ platform: t.platform, id: t.id, ...own(t.language) })),
     staff: {
       slackUsers: [...raw.staff.slack_users],
       discordRoles: [...raw.staff.discord_roles],

@@ -4,6 +4,8 @@
 import { basename } from 'node:path';
 import { addDays, isLocalDate, mondayOf, weekday, weekdayName } from '../core/time.js';
 import type { Config, Loaded, PrayerRequest, Problem, Region, WeekPlan } from '../core/types.js';
+import { canonicalTag } from '../i18n/index.js';
+import { languageProblem } from './language-fields.js';
 import { regionHint } from './load-config.js';
 import { rememberSource } from './locations.js';
 import { isRecord, listAt, textAt } from './raw.js';
@@ -76,6 +78,8 @@ function crossChecks(data: Record<string, unknown>, file: string, regions: Regio
     error(['week'], `week ${validWeek} does not match the file name ${basename(file)}: rename the file or fix the date`);
   }
 
+  issues.push(...translationChecks(data));
+
   const requests = listAt(data, 'requests');
   if (Array.isArray(data['requests']) && requests.length === 0) {
     issues.push({ path: ['requests'], message: 'no requests: nothing is posted this week', severity: 'warning' });
@@ -122,6 +126,42 @@ function crossChecks(data: Record<string, unknown>, file: string, regions: Regio
   return issues;
 }
 
+/** Translation tags are BCP 47; a translation without the title the original has is pointed out. */
+function translationChecks(data: Record<string, unknown>): PathIssue[] {
+  const issues: PathIssue[] = [];
+  const checkTags = (owner: unknown, path: PathIssue['path']) => {
+    const translations = isRecord(owner) ? owner['translations'] : undefined;
+    if (!isRecord(translations)) return;
+    for (const tag of Object.keys(translations)) {
+      const problem = languageProblem(tag);
+      if (problem) issues.push({ path: [...path, 'translations', tag], at: 'key', message: `translations: ${problem}`, severity: 'error' });
+    }
+  };
+  checkTags(data['verse'], ['verse']);
+  listAt(data, 'requests').forEach((request, i) => {
+    checkTags(request, ['requests', i]);
+    const translations = isRecord(request) ? request['translations'] : undefined;
+    const title = textAt(request, 'title');
+    if (title === undefined || !isRecord(translations)) return;
+    for (const [tag, translation] of Object.entries(translations)) {
+      if (isRecord(translation) && translation['title'] === undefined && languageProblem(tag) === undefined) {
+        issues.push({
+          path: ['requests', i, 'translations', tag],
+          at: 'key',
+          message: `the "${tag}" translation has no "title": "${tag}" channels show the original title "${title.trim()}" above it`,
+          severity: 'warning',
+        });
+      }
+    }
+  });
+  return issues;
+}
+
+/** Translations as read: each entry cleaned like the original, tags in their canonical spelling. */
+function byTag<T>(written: Record<string, T>, clean: (entry: T) => T): Record<string, T> {
+  return Object.fromEntries(Object.entries(written).map(([tag, entry]) => [canonicalTag(tag) ?? tag, clean(entry)]));
+}
+
 function toWeekPlan(raw: RawWeek, source: string): WeekPlan {
   const counts = new Map<string, number>();
   const requests = raw.requests.map((r): PrayerRequest => {
@@ -138,13 +178,22 @@ function toWeekPlan(raw: RawWeek, source: string): WeekPlan {
       ...(r.date !== undefined ? { date: r.date } : {}),
       audience: r.audience,
       ...(r.expires !== undefined ? { expires: r.expires } : {}),
+      ...(r.translations !== undefined
+        ? { translations: byTag(r.translations, (t) => ({ text: cleanText(t.text), ...(t.title !== undefined ? { title: cleanText(t.title) } : {}) })) }
+        : {}),
     };
   });
   const notes = raw.notes == null ? undefined : cleanText(raw.notes);
   return {
     source,
     week: raw.week,
-    verse: { text: cleanText(raw.verse.text), reference: cleanText(raw.verse.reference) },
+    verse: {
+      text: cleanText(raw.verse.text),
+      reference: cleanText(raw.verse.reference),
+      ...(raw.verse.translations !== undefined
+        ? { translations: byTag(raw.verse.translations, (t) => ({ text: cleanText(t.text), reference: cleanText(t.reference) })) }
+        : {}),
+    },
     requests,
     ...(notes ? { notes } : {}),
   };

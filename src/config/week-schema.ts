@@ -31,6 +31,27 @@ const requestText = z.string().superRefine((value, ctx) => {
   }
 });
 
+/** A translation must fit one post section as the original does. */
+const translationText = z.string().superRefine((value, ctx) => {
+  const text = cleanText(value);
+  if (text === '') {
+    ctx.addIssue({ code: 'custom', message: '"text" is empty: write the translation, or remove it (the original is shown instead)' });
+  } else if (charCount(text) > MAX_REQUEST_CHARS) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `"text" is ${charCount(text).toLocaleString('en-US')} characters; a translation holds at most ${MAX_REQUEST_CHARS.toLocaleString('en-US')}, like the request, so it fits one post section: shorten it`,
+    });
+  }
+});
+
+/**
+ * Translations by BCP 47 tag (`es`, `pt-BR`); the tags themselves are checked with the
+ * week's cross-checks, so each bad one is reported at its key.
+ */
+function translations<T extends z.ZodType>(entry: T) {
+  return z.record(z.string(), entry).optional();
+}
+
 const requestId = z.string().superRefine((value, ctx) => {
   if (!REQUEST_ID.test(value)) {
     ctx.addIssue({
@@ -48,11 +69,17 @@ export const requestSchema = z.strictObject({
   date: localDate.optional(),
   audience: z.enum(['staff', 'everyone']).default('staff'),
   expires: localDate.optional(),
+  /** Written by people, never machine-translated; a channel whose language is missing gets the original. */
+  translations: translations(z.strictObject({ text: translationText, title: nonEmptyText.optional() })),
 });
 
 export const weekSchema = z.strictObject({
   week: localDate,
-  verse: z.strictObject({ text: nonEmptyText, reference: nonEmptyText }),
+  verse: z.strictObject({
+    text: nonEmptyText,
+    reference: nonEmptyText,
+    translations: translations(z.strictObject({ text: nonEmptyText, reference: nonEmptyText })),
+  }),
   requests: z.array(requestSchema),
   notes: z.string().nullable().optional(),
 });

@@ -6,14 +6,16 @@ import { isRetracted, filterPost } from './posting.js';
 import type { CoreContext } from './context.js';
 import { channelPostsOf, splitIntoParts } from './plan/plan.js';
 import { calendarPlanOf, dayOf, weekOf, type CalendarPlan, type PlanState } from './plan-state.js';
+import type { Messages } from '../i18n/index.js';
+import { channelLocale, regionNameIn, requestIn, type Locale } from './language.js';
 import { channelMayCarry } from './plan/channel-posts.js';
-import { postDocument } from './post-document.js';
+import { postDocumentIn } from './post-document.js';
 import type { PrayAnswer, PrayCaller, PrayCommand } from './ports.js';
 import { parsePray } from './pray-command.js';
 import { actorOf } from './coordinator/sign-in.js';
 import { prayView } from './pray-privacy.js';
-import { summarize, tallyTable } from './tally.js';
-import { formatLongDate, mondayOf, todayIn, weekDates } from './time.js';
+import { summarize, tallyLabels, tallyTable } from './tally.js';
+import { mondayOf, todayIn, weekDates } from './time.js';
 import type { ChannelConfig, Config, PostPart, Region, ScheduledRequest } from './types.js';
 
 export function isStaff(config: Config, caller: PrayCaller): boolean {
@@ -33,20 +35,13 @@ export function callerChannel(config: Config, caller: PrayCaller): ChannelConfig
   return listed ?? { platform: caller.platform, id: caller.channelId, audience: 'volunteers', allowPublic: false };
 }
 
-const HELP = [
-  '/pray — today\'s prayer request',
-  '/pray <region> — that region\'s current request (e.g. /pray latin america)',
-  '/pray week — this week\'s plan',
-  '/pray help — this help',
-  'Staff: /pray stats — this week\'s tally; /pray retract WEEK/ID — take a request down everywhere; /pray coordinator — a sign-in link to the coordinator page',
-].join('\n');
-
-function regionList(regions: Region[]): string {
-  return regions.map((r) => `• ${r.name} (${[r.id, ...r.aliases].join(', ')})`).join('\n');
+function regionList(locale: Locale, regions: Region[]): string {
+  return regions.map((r) => `• ${regionNameIn(locale, r)} (${[r.id, ...r.aliases].join(', ')})`).join('\n');
 }
 
 export interface PrayDeps {
-  retract(subject: string): Promise<string>;
+  /** Retracts `subject` and says what happened, in the caller's language. */
+  retract(subject: string, messages: Messages): Promise<string>;
   /** `/pray coordinator`: a sign-in link for this actor; absent where the page is not served. */
   signInLink?(actor: string): Promise<PrayAnswer>;
 }
@@ -62,6 +57,9 @@ export async function answerPray(ctx: CoreContext, command: PrayCommand, deps: P
   const channel = view.channel;
   const calendar = calendarPlanOf(state, channel);
   const today = todayIn(calendar.calendar.timezone, now);
+  // Everything the bot writes back is in the caller's channel's language (resolved once per tag).
+  const locale = channelLocale(config, channel);
+  const m = locale.messages;
   const retractions = new Set(await ctx.store.retractions());
   const visible = (r: ScheduledRequest) => channelMayCarry(channel, r) && r.expiresAt > now && !isRetracted(retractions, r.key);
   const intent = parsePray(command.text, config.regions);
@@ -69,44 +67,46 @@ export async function answerPray(ctx: CoreContext, command: PrayCommand, deps: P
 
   switch (intent.kind) {
     case 'help':
-      return { kind: 'text', text: HELP };
+      return { kind: 'text', text: m.help };
     case 'unknown': {
       const lead = intent.ambiguous.length > 1
-        ? `"${intent.typed}" could be ${intent.ambiguous.map((r) => r.name).join(' or ')}. The regions are:`
-        : `I don't know a region called "${intent.typed}". The regions are:`;
-      return { kind: 'text', text: `${lead}\n${regionList(config.regions)}` };
+        ? m.ambiguousRegion({ typed: intent.typed, regions: intent.ambiguous.map((r) => regionNameIn(locale, r)).join(m.or) })
+        : m.unknownRegion({ typed: intent.typed });
+      return { kind: 'text', text: `${lead}\n${regionList(locale, config.regions)}` };
     }
     case 'stats':
     case 'retract':
     case 'retract-usage':
     case 'coordinator':
       if (!isStaff(config, command)) {
-        return { kind: 'text', text: 'Sorry — that form of /pray is for the prayer coordinators. Try /pray or /pray help.' };
+        return { kind: 'text', text: m.staffOnly };
       }
       if (intent.kind === 'coordinator') {
-        if (!deps.signInLink) return { kind: 'text', text: 'The coordinator page is not served here: run `prayerbot coordinator-link` where the bot runs.' };
+        if (!deps.signInLink) return { kind: 'text', text: m.coordinatorNotServed };
         return deps.signInLink(actorOf(command));
       }
       if (intent.kind === 'stats') {
         const week = mondayOf(today);
         const summary = summarize(await ctx.store.tally({ week }), week);
-        return { kind: 'text', text: `Week of ${week}\n${tallyTable(summary, config.regions)}`, monospace: true };
+        const regions = config.regions.map((r) => ({ ...r, name: regionNameIn(locale, r) }));
+        return { kind: 'text', text: `${m.statsHeading({ week })}\n${tallyTable(summary, regions, tallyLabels(m))}`, monospace: true };
       }
-      if (intent.kind === 'retract-usage') return { kind: 'text', text: 'Usage: /pray retract WEEK/ID (e.g. 2026-10-12/latin-america-1) or /pray retract WEEK' };
-      return { kind: 'text', text: await deps.retract(intent.id.includes('/') || /^\d{4}-\d{2}-\d{2}$/.test(intent.id) ? intent.id : `${mondayOf(today)}/${intent.id}`) };
+      if (intent.kind === 'retract-usage') return { kind: 'text', text: m.retractUsage };
+      return { kind: 'text', text: await deps.retract(intent.id.includes('/') || /^\d{4}-\d{2}-\d{2}$/.test(intent.id) ? intent.id : `${mondayOf(today)}/${intent.id}`, m) };
     case 'week':
       if (view.note && !weekDates(mondayOf(today)).some((date) => dayOf(state, date, calendar)?.requests.some(visible))) return { kind: 'text', text: view.note };
-      return noted({ kind: 'text', text: weekOverview(state, calendar, today, visible) }, view.note);
+      return noted({ kind: 'text', text: weekOverview(state, calendar, today, visible, locale) }, view.note);
     case 'today': {
       const part = todaysPart(ctx, state, calendar, channel, today, visible);
-      if (part) return noted({ kind: 'post', doc: postDocument(part) }, view.note);
+      if (part) return noted({ kind: 'post', doc: postDocumentIn(locale, part) }, view.note);
       if (view.note) return { kind: 'text', text: view.note };
       const next = calendar.days.find((d) => d.date > today && d.requests.some(visible));
-      return { kind: 'text', text: `There is no prayer post today.${next ? ` The next is on ${formatLongDate(next.date)}.` : ''} Ask /pray <region> for a region's request, or /pray help.` };
+      return { kind: 'text', text: m.noPostToday(next ? { next: locale.formatDate(next.date) } : {}) };
     }
     case 'region': {
       const request = currentRequest(calendar, intent.region.id, today, visible);
-      if (!request) return { kind: 'text', text: view.note ?? `There is no current request for ${intent.region.name}.` };
+      const name = regionNameIn(locale, intent.region);
+      if (!request) return { kind: 'text', text: view.note ?? m.noCurrentRequest({ region: name }) };
       const week = weekOf(state, request.week)!;
       const part: PostPart = {
         date: request.postDate,
@@ -119,7 +119,7 @@ export async function answerPray(ctx: CoreContext, command: PrayCommand, deps: P
         partCount: 1,
         ledgerKey: '',
       };
-      return noted({ kind: 'post', doc: { ...postDocument(part), title: `${intent.region.name} — prayer for ${formatLongDate(request.postDate)}` } }, view.note);
+      return noted({ kind: 'post', doc: { ...postDocumentIn(locale, part), title: m.regionPostTitle({ region: name, date: locale.formatDate(request.postDate) }) } }, view.note);
     }
   }
 }
@@ -151,18 +151,23 @@ function currentRequest(calendar: CalendarPlan, region: string, today: string, v
   return mine.filter((r) => r.week === thisWeek).sort((a, b) => a.postDate.localeCompare(b.postDate))[0];
 }
 
-function weekOverview(state: PlanState, calendar: CalendarPlan, today: string, visible: (r: ScheduledRequest) => boolean): string {
+function weekOverview(state: PlanState, calendar: CalendarPlan, today: string, visible: (r: ScheduledRequest) => boolean, locale: Locale): string {
+  const m = locale.messages;
   const monday = mondayOf(today);
-  if (!weekOf(state, monday)) return `There is no plan for the week of ${monday}.`;
-  const lines = [`This week (from ${formatLongDate(monday)}):`];
+  if (!weekOf(state, monday)) return m.noWeekPlan({ week: monday });
+  const lines = [m.weekHeading({ date: locale.formatDate(monday) })];
   for (const date of weekDates(monday)) {
     const day = dayOf(state, date, calendar);
     const requests = day?.requests.filter(visible) ?? [];
     if (requests.length === 0) continue;
-    const names = [...new Set(requests.map((r) => state.config.regions.find((x) => x.id === r.region)?.name ?? r.region))];
-    const titles = requests.filter((r) => r.title).map((r) => r.title);
-    lines.push(`${date === today ? '▶' : '•'} ${formatLongDate(date)}: ${names.join(', ')}${titles.length ? ` — ${titles.join('; ')}` : ''}`);
+    const regionName = (id: string) => {
+      const region = state.config.regions.find((x) => x.id === id);
+      return region ? regionNameIn(locale, region) : id;
+    };
+    const names = [...new Set(requests.map((r) => regionName(r.region)))];
+    const titles = requests.map((r) => requestIn(locale, r).title).filter((t): t is string => t !== undefined && t !== '');
+    lines.push(`${date === today ? '▶' : '•'} ${locale.formatDate(date)}: ${locale.list(names)}${titles.length ? ` — ${titles.join('; ')}` : ''}`);
   }
-  if (lines.length === 1) lines.push('Nothing is planned for this channel this week.');
+  if (lines.length === 1) lines.push(m.weekNothing);
   return lines.join('\n');
 }

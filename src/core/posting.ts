@@ -7,12 +7,13 @@ import { alertStaff, describe } from './alerts.js';
 import { channelKey, type CoreContext } from './context.js';
 import { channelPostsOf, splitIntoParts } from './plan/plan.js';
 import { dayOf, daysOn, weekOf } from './plan-state.js';
+import { channelLocale } from './language.js';
 import { canTakeOver } from './post-claims.js';
-import { postDocument } from './post-document.js';
+import { postDocumentIn } from './post-document.js';
 import { PlatformError, type ChatPlatform } from './ports.js';
-import { privacyVerdict, type GuardVerdict } from './privacy.js';
+import { privacyVerdict, refusalText, type GuardVerdict } from './privacy.js';
 import { ReactionLookups, reconcilePost } from './reactions.js';
-import { addDays, formatLongDate, mondayOf, todayIn } from './time.js';
+import { addDays, mondayOf, todayIn } from './time.js';
 import type { ChannelPost, LocalDate, PlanDay, PostPart } from './types.js';
 import type { PostClaim, PostRecord } from './store.js';
 
@@ -93,10 +94,8 @@ async function refuse(ctx: CoreContext, part: PostPart, verdict: Extract<GuardVe
   ctx.metrics.count('posts_refused');
   if (verdict.disable) ctx.disabledChannels.add(where);
   ctx.log.warn({ channel: where, date: part.date }, `post refused: ${verdict.reason}`);
-  const raised = await alertStaff(
-    ctx,
-    `refused:${where}:${verdict.reason}`,
-    `prayerbot will not post to ${where}: ${verdict.reason}.${verdict.disable ? ' The channel is disabled until the bot restarts.' : ''}`,
+  const raised = await alertStaff(ctx, `refused:${where}:${verdict.reason}`, ({ messages: m }) =>
+    m.alertRefused({ where, reason: refusalText(m, verdict.why), disabled: verdict.disable }),
   );
   if (raised) await ctx.store.audit({ at: ctx.clock.now(), action: 'refuse', subject: where, detail: verdict.reason });
   return { ledgerKey: part.ledgerKey, outcome: 'refused', detail: verdict.reason };
@@ -119,7 +118,7 @@ async function sendUnderLease(ctx: CoreContext, platform: ChatPlatform, part: Po
   // Give up a little before the lease runs out so no one else can start meanwhile.
   const deadline = setTimeout(() => abort.abort(new PlatformError('timeout', 'send did not finish inside the lease')), Math.max(1000, ctx.leaseMs - 10_000));
   try {
-    const message = await platform.sendPost(part, postDocument(part), abort.signal);
+    const message = await platform.sendPost(part, postDocumentIn(channelLocale(ctx.plan().config, part.channel), part), abort.signal);
     if (abort.signal.aborted) return undefined;
     return message.messageId;
   } finally {
@@ -156,7 +155,9 @@ async function sendPart(ctx: CoreContext, platform: ChatPlatform, part: PostPart
   if (previous) {
     if (previous.attempts >= MAX_ATTEMPTS) {
       await ctx.store.markFailed(key, ctx.owner, `gave up after ${previous.attempts} attempts: ${previous.lastError ?? 'unknown error'}`, false, ctx.clock.now());
-      await alertStaff(ctx, `gave-up:${key}`, `prayerbot gave up posting ${formatLongDate(part.date)} to ${where} after ${previous.attempts} attempts (${previous.lastError ?? 'unknown error'}). Send it by hand with: prayerbot post --date ${part.date}`);
+      await alertStaff(ctx, `gave-up:${key}`, (l) =>
+        l.messages.alertGaveUp({ date: l.formatDate(part.date), where, attempts: previous.attempts, error: previous.lastError ?? 'unknown error', command: `prayerbot post --date ${part.date}` }),
+      );
       ctx.metrics.count('posts_failed');
       return { ledgerKey: key, outcome: 'failed', detail: 'gave up' };
     }
@@ -178,7 +179,7 @@ async function sendPart(ctx: CoreContext, platform: ChatPlatform, part: PostPart
       }
     } catch (error) {
       await ctx.store.markFailed(key, ctx.owner, `could not check for an earlier send: ${describe(error)}`, true, ctx.clock.now());
-      await alertStaff(ctx, `unverified:${key}`, `prayerbot could not check whether ${formatLongDate(part.date)} already reached ${where}, so it sent nothing (it tries again within the catch-up window): ${describe(error)}`);
+      await alertStaff(ctx, `unverified:${key}`, (l) => l.messages.alertUnverified({ date: l.formatDate(part.date), where, error: describe(error) }));
       return { ledgerKey: key, outcome: 'failed', detail: 'could not verify' };
     }
   }
@@ -200,9 +201,12 @@ async function sendPart(ctx: CoreContext, platform: ChatPlatform, part: PostPart
     ctx.metrics.count('posts_failed');
     if (error instanceof PlatformError && error.code === 'channel_gone') {
       ctx.disabledChannels.add(where);
-      await alertStaff(ctx, `gone:${where}`, `prayerbot disabled ${where}: the channel is archived or was deleted (${error.message}).`);
+      const gone = error.message;
+      await alertStaff(ctx, `gone:${where}`, ({ messages: m }) => m.alertGone({ where, error: gone }));
     } else if (!retryable) {
-      await alertStaff(ctx, `gave-up:${key}`, `prayerbot could not post ${formatLongDate(part.date)} to ${where}: ${describe(error)}. Send it by hand with: prayerbot post --date ${part.date}`);
+      await alertStaff(ctx, `gave-up:${key}`, (l) =>
+        l.messages.alertCouldNotPost({ date: l.formatDate(part.date), where, error: describe(error), command: `prayerbot post --date ${part.date}` }),
+      );
     } else {
       ctx.log.warn({ post: key, err: describe(error) }, 'send failed; the sweep retries it');
     }
@@ -266,7 +270,7 @@ export async function planIsCurrent(ctx: CoreContext): Promise<boolean> {
   }
   const mine = ctx.plan().hash;
   if (!newest || newest === mine) return true;
-  await alertStaff(ctx, `stale-plan:${mine}:${newest}`, `a prayerbot replica (${ctx.owner}) runs an older plan than another replica and will not post until its config/ and prompts/ match.`);
+  await alertStaff(ctx, `stale-plan:${mine}:${newest}`, ({ messages: m }) => m.alertStalePlan({ owner: ctx.owner }));
   return false;
 }
 
@@ -317,7 +321,7 @@ export async function sweep(ctx: CoreContext): Promise<PartResult[]> {
 
   const thisWeek = mondayOf(today);
   if (!weekOf(state, thisWeek) && state.days.length > 0) {
-    await alertStaff(ctx, `no-plan:${thisWeek}`, `There is no plan for the week of ${thisWeek} (prompts/${thisWeek}.yaml): nothing is posted this week until it is added.`);
+    await alertStaff(ctx, `no-plan:${thisWeek}`, ({ messages: m }) => m.alertNoPlan({ week: thisWeek, file: `prompts/${thisWeek}.yaml` }));
   }
 
   for (const day of state.days) {
@@ -339,7 +343,9 @@ export async function sweep(ctx: CoreContext): Promise<PartResult[]> {
       results.push({ ledgerKey: part.ledgerKey, outcome: 'skipped' });
     }
     if (missed.length > 0) {
-      await alertStaff(ctx, `missed:${day.date}:${missed.join(',')}`, `The post of ${formatLongDate(day.date)} was not sent to ${missed.join(', ')}: it was more than ${config.schedule.catchUpHours} hours late. Send it by hand with: prayerbot post --date ${day.date}`);
+      await alertStaff(ctx, `missed:${day.date}:${missed.join(',')}`, (l) =>
+        l.messages.alertMissed({ date: l.formatDate(day.date), where: missed.join(', '), hours: config.schedule.catchUpHours, command: `prayerbot post --date ${day.date}` }),
+      );
     }
   }
   return results;

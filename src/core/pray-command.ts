@@ -16,20 +16,21 @@ export type PrayIntent =
   | { kind: 'unknown'; typed: string; ambiguous: Region[] };
 
 // Regions come from the config object, which hot reload replaces whole: normalised names are
-// kept per region object, so /pray does not re-normalise every name on every request.
+// kept per region object, so /pray does not re-normalise every name on every request. A
+// region's names in other languages (`regions[].names`) match too, in every channel.
 const normalised = new WeakMap<Region, string[]>();
 
 function namesOf(region: Region): string[] {
   let names = normalised.get(region);
   if (!names) {
-    names = [region.id, region.name, ...region.aliases].map(normalizeName);
+    names = [region.id, region.name, ...region.aliases, ...Object.values(region.names ?? {})].map(normalizeName);
     normalised.set(region, names);
   }
   return names;
 }
 
 /**
- * A region by id, name or alias (exactly, case- and accent-insensitive), else by an
+ * A region by id, name, alias or translated name (exactly, case- and accent-insensitive), else by an
  * unambiguous prefix of any of those. `ambiguous` lists the candidates of a shared prefix.
  */
 export function matchRegion(regions: Region[], typed: string): { region?: Region; ambiguous: Region[] } {

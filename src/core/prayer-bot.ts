@@ -1,10 +1,12 @@
 // The core as one object: what adapters call (Inbound) and what the scheduler and the CLI
 // call (sweep, postDay, retire, retract, digest, tally). It holds no platform types.
-import { answerPray, isStaff } from './answer-pray.js';
+import type { Messages } from '../i18n/index.js';
+import { answerPray, callerChannel, isStaff } from './answer-pray.js';
 import { describe } from './alerts.js';
 import { ChannelFactsCache } from './channel-facts.js';
 import { DEFAULT_LEASE_MS, DEFAULT_RENEW_MS, noMetrics, type CoreContext, type CoreMetrics } from './context.js';
 import { sendDigest } from './digest.js';
+import { channelLocale } from './language.js';
 import type { PlanState } from './plan-state.js';
 import type {
   ChatPlatform,
@@ -91,13 +93,19 @@ export class PrayerBot implements Inbound {
     try {
       const signIn = this.signIn;
       return await answerPray(this.ctx, command, {
-        retract: async (subject) => this.retractForChat(subject),
+        retract: async (subject, messages) => this.retractForChat(subject, messages),
         ...(signIn ? { signInLink: (actor: string) => signInLinkAnswer(signIn, actor) } : {}),
       });
     } catch (error) {
       this.ctx.log.error({ err: describe(error), platform: command.platform }, '/pray failed');
-      return { kind: 'text', text: 'Sorry — something went wrong answering that. The coordinators have the details in the bot\'s log.' };
+      return { kind: 'text', text: this.messagesFor(command).prayFailed };
     }
+  }
+
+  /** The messages of the caller's channel's language (reads only the plan). */
+  messagesFor(caller: PrayCommand): Messages {
+    const { config } = this.ctx.plan();
+    return channelLocale(config, callerChannel(config, caller)).messages;
   }
 
   prayedButton(press: PrayedButtonPress): Promise<PrayedButtonAnswer> {
@@ -147,10 +155,11 @@ export class PrayerBot implements Inbound {
     return this.ingest.drain();
   }
 
-  private async retractForChat(subject: string): Promise<string> {
-    if (!isRetractSubject(subject)) return `"${subject}" is not a week (2026-10-12) or a request (2026-10-12/latin-america-1).`;
+  private async retractForChat(subject: string, m: Messages): Promise<string> {
+    if (!isRetractSubject(subject)) return m.retractBadSubject({ subject });
+    // Only posted copies are counted: forgetting the week's records is not a copy taken down.
     const copies = (await this.retract(subject)).filter((a) => a.action !== 'forget-week');
     const done = copies.filter((a) => a.done).length;
-    return `Retracted ${subject}: ${done} posted ${done === 1 ? 'copy' : 'copies'} taken down${copies.length > done ? `, ${copies.length - done} could not be (staff were told)` : ''}. It will not be posted again until \`prayerbot retract --undo\`.`;
+    return m.retracted({ subject, done, failed: copies.length - done });
   }
 }

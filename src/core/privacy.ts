@@ -1,14 +1,59 @@
 // The privacy guard's policy, applied before every post and every staff report (and read by
 // /pray). Platforms only report facts (ChannelInspection); the decision is made here, the
 // same way for every platform.
+import { ENGLISH_LOCALE, type Messages } from '../i18n/index.js';
 import type { ChannelInspection } from './ports.js';
 import type { ChannelConfig } from './types.js';
+
+/** Why a channel was refused, so staff can be told in their own language. */
+export type RefusalReason =
+  | { code: 'missing' }
+  | { code: 'archived' }
+  | { code: 'no-access'; detail?: string }
+  | { code: 'public' }
+  | { code: 'shared' }
+  | { code: 'outsiders'; viewers: string[] }
+  // A staff_report channel (reportChannelVerdict): no allow_public hint, which does not apply.
+  | { code: 'report-public' }
+  | { code: 'report-shared' }
+  | { code: 'report-outsiders'; viewers: string[] };
 
 export type GuardVerdict =
   /** Allowed. What the channel may carry is `channelMayCarry`'s to say (src/core/plan/channel-posts.ts). */
   | { allowed: true }
-  /** Refused; `disable` when the channel is gone (archived, deleted) and should not be tried again. */
-  | { allowed: false; reason: string; disable: boolean };
+  /**
+   * Refused; `disable` when the channel is gone (archived, deleted) and should not be tried
+   * again. `reason` is `why` in English (logs, the audit log).
+   */
+  | { allowed: false; reason: string; why: RefusalReason; disable: boolean };
+
+/** A refusal's reason in a language. */
+export function refusalText(m: Messages, why: RefusalReason): string {
+  switch (why.code) {
+    case 'missing':
+      return m.refusedMissing;
+    case 'archived':
+      return m.refusedArchived;
+    case 'no-access':
+      return m.refusedNoAccess(why.detail ? { detail: why.detail } : {});
+    case 'public':
+      return m.refusedPublic;
+    case 'shared':
+      return m.refusedShared;
+    case 'outsiders':
+      return m.refusedOutsiders({ viewers: why.viewers.join(', ') });
+    case 'report-public':
+      return m.reportRefusedPublic;
+    case 'report-shared':
+      return m.reportRefusedShared;
+    case 'report-outsiders':
+      return m.reportRefusedOutsiders({ viewers: why.viewers.join(', ') });
+  }
+}
+
+function refused(why: RefusalReason, disable: boolean): Extract<GuardVerdict, { allowed: false }> {
+  return { allowed: false, reason: refusalText(ENGLISH_LOCALE.messages, why), why, disable };
+}
 
 export function privacyVerdict(channel: ChannelConfig, facts: ChannelInspection): GuardVerdict {
   const unreachable = reachability(facts);
@@ -16,14 +61,10 @@ export function privacyVerdict(channel: ChannelConfig, facts: ChannelInspection)
 
   const exposed = facts.isPublic || facts.externallyShared;
   if (exposed && !channel.allowPublic) {
-    return { allowed: false, reason: `the channel is ${exposure(facts)}; requests go only to private channels (set allow_public: true to send it everyone-requests)`, disable: false };
+    return refused({ code: facts.externallyShared ? 'shared' : 'public' }, false);
   }
   if (channel.audience === 'staff' && facts.outsiderViewers.length > 0) {
-    return {
-      allowed: false,
-      reason: `this staff channel is visible to people outside the staff viewer roles: ${facts.outsiderViewers.join(', ')}`,
-      disable: false,
-    };
+    return refused({ code: 'outsiders', viewers: facts.outsiderViewers }, false);
   }
   return { allowed: true };
 }
@@ -36,20 +77,14 @@ export function privacyVerdict(channel: ChannelConfig, facts: ChannelInspection)
 export function reportChannelVerdict(facts: ChannelInspection): GuardVerdict {
   const unreachable = reachability(facts);
   if (unreachable) return unreachable;
-  if (facts.isPublic || facts.externallyShared) return { allowed: false, reason: `the channel is ${exposure(facts)}`, disable: false };
-  if (facts.outsiderViewers.length > 0) {
-    return { allowed: false, reason: `the channel is visible to people outside the staff viewer roles: ${facts.outsiderViewers.join(', ')}`, disable: false };
-  }
+  if (facts.isPublic || facts.externallyShared) return refused({ code: facts.externallyShared ? 'report-shared' : 'report-public' }, false);
+  if (facts.outsiderViewers.length > 0) return refused({ code: 'report-outsiders', viewers: facts.outsiderViewers }, false);
   return { allowed: true };
 }
 
 function reachability(facts: ChannelInspection): Extract<GuardVerdict, { allowed: false }> | undefined {
-  if (facts.state === 'missing') return { allowed: false, reason: 'the channel does not exist or the bot cannot see it', disable: true };
-  if (facts.state === 'archived') return { allowed: false, reason: 'the channel is archived', disable: true };
-  if (facts.state === 'no-access') return { allowed: false, reason: `the bot has no access to the channel${facts.detail ? ` (${facts.detail})` : ''}`, disable: false };
+  if (facts.state === 'missing') return refused({ code: 'missing' }, true);
+  if (facts.state === 'archived') return refused({ code: 'archived' }, true);
+  if (facts.state === 'no-access') return refused({ code: 'no-access', ...(facts.detail ? { detail: facts.detail } : {}) }, false);
   return undefined;
-}
-
-function exposure(facts: ChannelInspection): string {
-  return facts.externallyShared ? 'shared with another organisation' : 'public';
 }

@@ -2,18 +2,21 @@
 // and a week's reactor hashes are deleted once nothing of that week is live any more.
 import { alertStaff, describe } from './alerts.js';
 import type { CoreContext } from './context.js';
+import { ENGLISH_LOCALE } from '../i18n/index.js';
+import { channelLocale } from './language.js';
 import { isRetracted } from './posting.js';
-import { postDocument } from './post-document.js';
+import { postDocumentIn } from './post-document.js';
 import { sectionsOf } from './plan/channel-posts.js';
 import { weekOf } from './plan-state.js';
 import type { ReactionLookups } from './reactions.js';
-import { addDays, formatLongDate, startOfDayInstant } from './time.js';
+import { addDays, startOfDayInstant } from './time.js';
 import type { LocalDate, PostPart, ScheduledRequest } from './types.js';
 import type { PostRecord } from './store.js';
 
 const EVENT_ID_KEEP_MS = 60 * 60_000;
 
-export const RETIREMENT_NOTICE = 'This prayer request has been retired. Thank you for praying.';
+/** What a retired post reads (`retire: edit`), in English; a channel gets it in its language. */
+export const RETIREMENT_NOTICE = ENGLISH_LOCALE.messages.retirementNotice;
 
 export interface RetentionAction {
   post: string;
@@ -63,17 +66,21 @@ async function reduce(ctx: CoreContext, lookups: ReactionLookups, post: PostReco
   const detail = part ? `dropped ${gone.join(', ')}` : `${why === 'retract' ? 'retracted' : 'expired'}: ${post.requestKeys.join(', ')}`;
   if (dryRun) return { post: post.key, action, detail, done: false };
   if (!platform || !post.messageId) {
-    await alertStaff(ctx, `cannot-${why}:${post.key}`, `prayerbot cannot take down ${post.key}: the ${post.platform} platform is not running here. Run the bot with its token so it can.`);
+    await alertStaff(ctx, `cannot-${why}:${post.key}`, ({ messages: m }) => m.alertCannotTakeDown({ post: post.key, platform: post.platform }));
     return { post: post.key, action, detail: `${detail} (platform not running)`, done: false };
   }
+  const { config } = ctx.plan();
+  const channel = config.channels.find((c) => c.platform === post.platform && c.id === post.channelId);
+  // A channel no longer in the config gets the organisation's language.
+  const locale = channelLocale(config, channel ?? {});
   try {
     if (part) {
-      await platform.editPost(post.channelId, post.messageId, postDocument(part));
+      await platform.editPost(post.channelId, post.messageId, postDocumentIn(locale, part));
       await ctx.store.updatePostContent(post.key, part.sections.flatMap((s) => s.requests.map((r) => r.key)), part.sections.map((s) => s.region.id));
     } else {
       // A retraction always deletes: the notice would keep the reactions and the slot visible.
       const mode = why === 'retract' ? 'delete' : ctx.plan().config.retire;
-      await platform.retirePost(post.channelId, post.messageId, mode, RETIREMENT_NOTICE);
+      await platform.retirePost(post.channelId, post.messageId, mode, locale.messages.retirementNotice);
       await ctx.store.endPost(post.key, why === 'retract' ? 'retracted' : 'retired', now);
       lookups.forget(post);
       ctx.metrics.count('retired');
@@ -81,7 +88,8 @@ async function reduce(ctx: CoreContext, lookups: ReactionLookups, post: PostReco
   } catch (error) {
     const messageGone = error instanceof Error && 'code' in error && (error as { code: unknown }).code === 'message_gone';
     if (!messageGone) {
-      await alertStaff(ctx, `${why}-failed:${post.key}`, `prayerbot could not take down ${post.key} (${formatLongDate(post.date)}): ${describe(error)}. It tries again at the next retention run.`);
+      const failure = describe(error);
+      await alertStaff(ctx, `${why}-failed:${post.key}`, (l) => l.messages.alertTakeDownFailed({ post: post.key, date: l.formatDate(post.date), error: failure }));
       return { post: post.key, action, detail: `${detail} (failed: ${describe(error)})`, done: false };
     }
     // Someone already deleted it: the end is the same.
@@ -144,7 +152,8 @@ async function forgetWeek(
     await ctx.store.forgetWeek(week, now);
   } catch (error) {
     if (!isWipeIncomplete(error)) throw error;
-    await alertStaff(ctx, `wipe-incomplete:${week}`, `Who prayed in the week of ${formatLongDate(week)} is deleted, but not yet wiped from disk: ${error.message}`);
+    const left = error.message;
+    await alertStaff(ctx, `wipe-incomplete:${week}`, (l) => l.messages.alertWipeIncomplete({ week: l.formatDate(week), error: left }));
     action.detail = 'reactor hashes deleted; counts kept; old copies remain on disk (staff were told)';
     action.done = false;
   }

@@ -1,6 +1,7 @@
 // Tally maths and its presentations (table, CSV, JSON, the staff digest). Pure functions of
 // per-post counts: a person counts once per post, and a post's reactors count for every
 // region in that post. Nothing here ever sees who prayed — only counts.
+import { ENGLISH_LOCALE, type Messages } from '../i18n/index.js';
 import type { PostTally } from './store.js';
 import type { LocalDate, PlatformName, Region } from './types.js';
 
@@ -87,15 +88,20 @@ export interface DigestInput {
   nextWeekMissing?: LocalDate;
 }
 
-/** The weekly digest staff receive: totals per region and platform with bars and the change. */
-export function digestText(input: DigestInput): string {
+/**
+ * The weekly digest staff receive: totals per region and platform with bars and the change,
+ * in the report channel's language (`regions` carry their names in it).
+ */
+export function digestText(input: DigestInput, messages: Messages = ENGLISH_LOCALE.messages): string {
   const { thisWeek, lastWeek, regions } = input;
-  const lines: string[] = [`Prayer tally for the week of ${input.week}: ${thisWeek.total} 🙏 in all${lastWeek ? ` (${change(thisWeek.total, lastWeek.total)} on last week)` : ''}`, ''];
+  const m = messages;
+  const heading = m.digestHeading({ week: input.week, total: thisWeek.total, ...(lastWeek ? { change: change(thisWeek.total, lastWeek.total) } : {}) });
+  const lines: string[] = [heading, ''];
   const regionIds = regions.map((r) => r.id);
   for (const id of Object.keys(thisWeek.byRegion)) if (!regionIds.includes(id)) regionIds.push(id);
   const width = Math.max(...regionIds.map((id) => regionName(regions, id).length), 8);
   const regionMax = Math.max(0, ...regionIds.map((id) => thisWeek.byRegion[id] ?? 0));
-  lines.push('By region');
+  lines.push(m.digestByRegion);
   for (const id of regionIds) {
     const n = thisWeek.byRegion[id] ?? 0;
     const delta = lastWeek ? change(n, lastWeek.byRegion[id] ?? 0) : '';
@@ -104,7 +110,7 @@ export function digestText(input: DigestInput): string {
   const platforms = Object.keys(thisWeek.byPlatform) as PlatformName[];
   if (platforms.length > 0) {
     const platformMax = Math.max(...platforms.map((p) => thisWeek.byPlatform[p] ?? 0));
-    lines.push('', 'By platform');
+    lines.push('', m.digestByPlatform);
     for (const p of platforms) {
       const n = thisWeek.byPlatform[p] ?? 0;
       const delta = lastWeek ? change(n, lastWeek.byPlatform[p] ?? 0) : '';
@@ -112,23 +118,38 @@ export function digestText(input: DigestInput): string {
     }
   }
   if (input.problems.length > 0) {
-    lines.push('', 'Refusals and failures');
+    lines.push('', m.digestProblems);
     for (const p of input.problems) lines.push(`  • ${p}`);
   }
   if (input.nextWeekMissing) {
-    lines.push('', `Reminder: there is no plan for next week yet (prompts/${input.nextWeekMissing}.yaml).`);
+    lines.push('', m.digestReminder({ file: `prompts/${input.nextWeekMissing}.yaml` }));
   }
   return lines.join('\n');
 }
 
-export function tallyTable(summary: TallySummary, regions: Region[]): string {
-  const header = ['date', 'platform', 'channel', 'part', 'regions', 'prayed'];
+/** The tally table's column names and total, in a language. */
+export interface TallyLabels {
+  date: string;
+  platform: string;
+  channel: string;
+  part: string;
+  regions: string;
+  prayed: string;
+  total: string;
+}
+
+export function tallyLabels(m: Messages): TallyLabels {
+  return { date: m.tallyDate, platform: m.tallyPlatform, channel: m.tallyChannel, part: m.tallyPart, regions: m.tallyRegions, prayed: m.tallyPrayed, total: m.tallyTotal };
+}
+
+export function tallyTable(summary: TallySummary, regions: Region[], labels: TallyLabels = tallyLabels(ENGLISH_LOCALE.messages)): string {
+  const header = [labels.date, labels.platform, labels.channel, labels.part, labels.regions, labels.prayed];
   const body = summary.rows.map((r) => [r.date, r.platform, r.channelId, String(r.part), r.regions.map((id) => regionName(regions, id)).join(', '), String(r.count)]);
   const rows = [header, ...body];
   const widths = header.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
   const fmt = (row: string[]) => row.map((cell, i) => (i === row.length - 1 ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!))).join('  ').trimEnd();
   const lines = [fmt(header), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(fmt)];
-  lines.push('', `total ${summary.total}`);
+  lines.push('', `${labels.total} ${summary.total}`);
   const regionMax = Math.max(0, ...Object.values(summary.byRegion));
   for (const [id, n] of Object.entries(summary.byRegion)) lines.push(`  ${regionName(regions, id).padEnd(26)} ${String(n).padStart(4)} ${bar(n, regionMax)}`);
   for (const [p, n] of Object.entries(summary.byPlatform)) lines.push(`  ${p.padEnd(26)} ${String(n).padStart(4)}`);

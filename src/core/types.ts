@@ -18,6 +18,8 @@ export interface Region {
   id: string;
   name: string;
   aliases: string[];
+  /** The name in other languages, by BCP 47 tag (`es: América Latina`); channels find it by lookup. */
+  names?: Readonly<Record<string, string>>;
 }
 
 export interface ChannelConfig {
@@ -26,6 +28,8 @@ export interface ChannelConfig {
   audience: ChannelAudience;
   /** Allows a public or externally shared channel; then only `everyone` requests go there. */
   allowPublic: boolean;
+  /** BCP 47 tag of what the bot writes there; absent: the config's `language`, else English. */
+  language?: string;
   /** IANA zone its posting days and time of day are read in (default: the config's). */
   timezone?: string;
   /** Its own dates with no post, on top of the config's `skip` (channel-local dates). */
@@ -39,12 +43,16 @@ export interface ChannelConfig {
 export interface StaffReportTarget {
   platform: PlatformName;
   id: string;
+  /** BCP 47 tag of the digest and alerts sent there; absent: the config's `language`. */
+  language?: string;
 }
 
 export interface Config {
   /** The file it was read from, for messages. */
   source: string;
   timezone: string;
+  /** BCP 47 tag: the organisation's language, in which week files are written (default `en`). */
+  language?: string;
   schedule: {
     post: string;
     digest: string;
@@ -72,6 +80,14 @@ export interface Config {
 export interface Verse {
   text: string;
   reference: string;
+  /** The verse in other languages, by BCP 47 tag, written by people (never machine-translated). */
+  translations?: Readonly<Record<string, { text: string; reference: string }>>;
+}
+
+/** A request in another language; a missing title keeps the original's. */
+export interface RequestTranslation {
+  text: string;
+  title?: string;
 }
 
 export interface PrayerRequest {
@@ -89,6 +105,8 @@ export interface PrayerRequest {
   audience: RequestAudience;
   /** Explicit expiry date (the request expires at 00:00 on it, org zone). */
   expires?: LocalDate;
+  /** The request in other languages, by BCP 47 tag; a channel whose language is missing gets the original. */
+  translations?: Readonly<Record<string, RequestTranslation>>;
 }
 
 export interface WeekPlan {

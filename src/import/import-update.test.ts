@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { load } from 'js-yaml';
 import { sampleConfig } from '../../test/import/config.js';
+import { withoutTranslations } from '../../test/import/without-translations.js';
 import { checkAll } from '../config/check.js';
 import { importUpdate, mondayOnOrAfter, type ImportOptions, type ImportResult } from './import-update.js';
 
@@ -57,7 +58,8 @@ describe('the two samples', () => {
   for (const monday of ['2026-10-12', '2026-11-16']) {
     it(`${monday} with --sent ${monday} gives exactly prompts/${monday}.yaml, which passes check`, async () => {
       const result = run(await sample(monday), { sent: monday });
-      expect(result.yaml).toBe(await readFile(join(PROMPTS, `${monday}.yaml`), 'utf8'));
+      // The sample week as written by import: its Spanish translations were added by hand.
+      expect(result.yaml).toBe(withoutTranslations(await readFile(join(PROMPTS, `${monday}.yaml`), 'utf8')));
       expect(await check(result.yaml, monday)).toEqual([]);
     });
   }

@@ -44,6 +44,8 @@ export interface WeekFileRequest {
   date?: string;
   audience?: string;
   expires?: string;
+  /** The request in other languages, by BCP 47 tag (a coordinator's; `import` writes none). */
+  translations?: Readonly<Record<string, { text: string; title?: string }>>;
   /** Comment lines written above `text:`, without the `# `. */
   comments?: string[];
 }
@@ -51,7 +53,7 @@ export interface WeekFileRequest {
 /** Everything a week file holds, as a form or `import` has it. */
 export interface WeekFile {
   week: string;
-  verse: { text: string; reference: string };
+  verse: { text: string; reference: string; translations?: Readonly<Record<string, { text: string; reference: string }>> };
   requests: WeekFileRequest[];
   notes?: string;
 }
@@ -135,6 +137,12 @@ export function weekFileYaml(week: WeekFile): string {
   out.push('verse:');
   out.push(`  text: ${doubleQuoted(week.verse.text)}`);
   out.push(`  reference: ${scalar(week.verse.reference)}`);
+  if (week.verse.translations !== undefined) {
+    out.push('  translations:');
+    for (const [tag, t] of Object.entries(week.verse.translations)) {
+      out.push(`    ${scalar(tag)}:`, `      text: ${doubleQuoted(t.text)}`, `      reference: ${scalar(t.reference)}`);
+    }
+  }
   if (week.requests.length === 0) {
     out.push('requests: []');
   } else {
@@ -148,6 +156,14 @@ export function weekFileYaml(week: WeekFile): string {
       if (r.date !== undefined) out.push(`    date: ${dateScalar(r.date)}`);
       if (r.audience !== undefined) out.push(`    audience: ${scalar(r.audience)}`);
       if (r.expires !== undefined) out.push(`    expires: ${dateScalar(r.expires)}`);
+      if (r.translations !== undefined) {
+        out.push('    translations:');
+        for (const [tag, t] of Object.entries(r.translations)) {
+          out.push(`      ${scalar(tag)}:`);
+          if (t.title !== undefined) out.push(`        title: ${scalar(t.title)}`);
+          out.push(...textField('text', t.text, 10));
+        }
+      }
     }
   }
   if (week.notes !== undefined && week.notes !== '') out.push(...textField('notes', week.notes, 2));
@@ -162,7 +178,11 @@ export function weekFileYaml(week: WeekFile): string {
 function plainWeek(week: WeekFile): unknown {
   const data: Record<string, unknown> = {
     week: week.week,
-    verse: { text: week.verse.text, reference: week.verse.reference },
+    verse: {
+      text: week.verse.text,
+      reference: week.verse.reference,
+      ...(week.verse.translations !== undefined && { translations: week.verse.translations }),
+    },
     requests: week.requests.map((r) => ({
       region: r.region,
       ...(r.id !== undefined && { id: r.id }),
@@ -171,6 +191,11 @@ function plainWeek(week: WeekFile): unknown {
       ...(r.date !== undefined && { date: r.date }),
       ...(r.audience !== undefined && { audience: r.audience }),
       ...(r.expires !== undefined && { expires: r.expires }),
+      ...(r.translations !== undefined && {
+        translations: Object.fromEntries(
+          Object.entries(r.translations).map(([tag, t]) => [tag, { ...(t.title !== undefined && { title: t.title }), text: readBackText(t.text) }]),
+        ),
+      }),
     })),
   };
   if (week.notes !== undefined && week.notes !== '') data.notes = readBackText(week.notes);
@@ -228,6 +253,7 @@ export function weekPlanYaml(plan: WeekPlan): string {
       ...(r.date !== undefined ? { date: r.date } : {}),
       audience: r.audience,
       ...(r.expires !== undefined ? { expires: r.expires } : {}),
+      ...(r.translations !== undefined ? { translations: r.translations } : {}),
     })),
     ...(plan.notes !== undefined ? { notes: plan.notes } : {}),
   });

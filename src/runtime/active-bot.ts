@@ -18,6 +18,7 @@ import type {
   ReactionsClearedEvent,
 } from '../core/ports.js';
 import type { PlatformName } from '../core/types.js';
+import type { Messages } from '../i18n/index.js';
 
 export class ActiveBot implements Inbound {
   constructor(private bot: PrayerBot) {}
@@ -74,6 +75,11 @@ export class ActiveBot implements Inbound {
 
   prayedButton(press: PrayedButtonPress): Promise<PrayedButtonAnswer> {
     return this.bot.prayedButton(press);
+  }
+
+  /** The messages of the caller's channel's language. */
+  messagesFor(caller: PrayCommand): Messages {
+    return this.bot.messagesFor(caller);
   }
 
   regionChoices(typed: string): Array<{ name: string; value: string }> {

@@ -6,7 +6,8 @@
 import { dayOf, type PlanState } from '../core/plan-state.js';
 import { systemClock, type Clock } from '../core/ports.js';
 import { partsOfDay } from '../core/posting.js';
-import { postDocument } from '../core/post-document.js';
+import { channelLocale } from '../core/language.js';
+import { postDocumentIn } from '../core/post-document.js';
 import type { PrayerBot } from '../core/prayer-bot.js';
 import { mondayOf, todayIn } from '../core/time.js';
 import type { LocalDate } from '../core/types.js';
@@ -94,8 +95,10 @@ async function showConsolePost(bot: PrayerBot, chat: ConsolePlatform, date: Loca
   const day = dayOf(bot.ctx.plan(), date);
   if (!day) return;
   const parts = await partsOfDay(bot.ctx, day, bot.ctx.clock.now());
+  const { config } = bot.ctx.plan();
   for (const part of parts) {
     const record = await bot.ctx.store.getPost(part.ledgerKey);
-    chat.show(postDocument(part), record?.messageId ?? part.ledgerKey, 'already posted today');
+    // In the channel's language, as it was sent.
+    chat.show(postDocumentIn(channelLocale(config, part.channel), part), record?.messageId ?? part.ledgerKey, 'already posted today');
   }
 }

@@ -7,7 +7,8 @@
 // After close: a reaction is refused with a retryable error (Slack over HTTP answers 500 and
 // redelivers it to a replica that is running; any reaction missed is read again by the next
 // start's resync); a resync is skipped (the next holder of the platform does it); /pray gets
-// a short answer saying the bot is restarting.
+// a short answer saying the bot is restarting, in the caller's channel's language.
+import { ENGLISH_LOCALE, type Messages } from '../i18n/index.js';
 import {
   PlatformError,
   type Inbound,
@@ -20,13 +21,19 @@ import {
 } from '../core/ports.js';
 import type { PlatformName } from '../core/types.js';
 
-export const RESTARTING_ANSWER: PrayAnswer = { kind: 'text', text: 'prayerbot is restarting. Try /pray again in a minute.' };
+export const RESTARTING_ANSWER: PrayAnswer = { kind: 'text', text: ENGLISH_LOCALE.messages.restarting };
+
+/** The messages of the caller's channel's language; it reads only the plan, so it answers while stopping. */
+export type MessagesFor = (command: PrayCommand) => Messages;
 
 export class InboundGate implements Inbound {
   private open = true;
   private readonly inFlight = new Set<Promise<unknown>>();
 
-  constructor(private readonly core: Inbound) {}
+  constructor(
+    private readonly core: Inbound,
+    private readonly messagesFor: MessagesFor = () => ENGLISH_LOCALE.messages,
+  ) {}
 
   reaction(event: ReactionEvent): Promise<void> {
     if (!this.open) return Promise.reject(stopping('reaction'));
@@ -44,7 +51,7 @@ export class InboundGate implements Inbound {
   }
 
   pray(command: PrayCommand): Promise<PrayAnswer> {
-    if (!this.open) return Promise.resolve(RESTARTING_ANSWER);
+    if (!this.open) return Promise.resolve({ kind: 'text', text: this.messagesFor(command).restarting });
     return this.track(this.core.pray(command));
   }
 

@@ -5,7 +5,7 @@
 // zone or with other holidays has its own day, as it does there.
 import { html } from 'hono/html';
 import { planWeek } from '../core/plan/plan.js';
-import { localAndUtc, previewWeek, type ChannelDay, type DayReport } from '../core/plan/week-preview.js';
+import { localAndUtc, previewWeek, untranslatedNote, type ChannelDay, type DayReport } from '../core/plan/week-preview.js';
 import { weekOf } from '../core/plan-state.js';
 import { postDocument } from '../core/post-document.js';
 import { isRetracted } from '../core/posting.js';
@@ -165,13 +165,14 @@ function dayBlock(day: DayReport, preview: DayReport, facts: WeekFacts): Html {
       const status = partStatus(part, facts.records.get(part.ledgerKey), statusFacts(channel, calendar.timezone, keys));
       const of = part.partCount > 1 ? ` (part ${part.part + 1} of ${part.partCount})` : '';
       const partNotes = notes[part.part] ?? [];
+      const missing = untranslatedNote(config, part);
       return [
         html`${channelName(channel)}${of}`,
         html`${channel.audience}`,
         html`${localAndUtc(part.postAt, calendar.timezone)}`,
         html`${regionNames(config, part.sections.map((s) => s.region.id))}`,
         html`<span class="status status-${status.kind}">${status.label}</span>${status.detail ? html` ${status.detail}` : ''}${
-          partNotes.length > 0 ? html`<ul class="small">${partNotes.map((n) => html`<li>Note: ${n}</li>`)}</ul>` : ''
+          partNotes.length > 0 || missing ? html`<ul class="small">${partNotes.map((n) => html`<li>Note: ${n}</li>`)}${missing ? html`<li>${missing}</li>` : ''}</ul>` : ''
         }`,
       ];
     });

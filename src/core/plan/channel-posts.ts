@@ -65,9 +65,18 @@ export function channelPostsOf(config: Config, week: WeekPlan, day: PlanDay): Ch
   return posts;
 }
 
-/** Characters a request takes in a message (title and text). */
+/**
+ * Characters a request takes in a message (title and text): the longest of the original and
+ * its translations, so the part fits whichever language a channel reads.
+ */
 function requestChars(request: ScheduledRequest): number {
-  return (request.title?.length ?? 0) + request.text.trim().length;
+  const versions = [request, ...Object.values(request.translations ?? {})];
+  return Math.max(...versions.map((v) => ((v.title ?? request.title)?.length ?? 0) + v.text.trim().length));
+}
+
+/** Characters a region heading takes: its longest name in any language. */
+function headingChars(region: Region): number {
+  return Math.max(region.name.length, ...Object.values(region.names ?? {}).map((name) => name.length));
 }
 
 /**
@@ -85,7 +94,7 @@ export function splitIntoParts(post: ChannelPost, limits: MessageLimits): PostPa
     for (const request of section.requests) {
       const last = current.at(-1);
       const sameSection = last !== undefined && last.region.id === section.region.id;
-      const cost = requestChars(request) + (sameSection ? 0 : section.region.name.length);
+      const cost = requestChars(request) + (sameSection ? 0 : headingChars(section.region));
       if (current.length > 0 && (count + 1 > limits.maxRequests || chars + cost > limits.maxChars)) {
         parts.push(current);
         current = [];
@@ -98,7 +107,7 @@ export function splitIntoParts(post: ChannelPost, limits: MessageLimits): PostPa
         chars += requestChars(request);
       } else {
         current.push({ region: section.region, requests: [request] });
-        chars += requestChars(request) + section.region.name.length;
+        chars += requestChars(request) + headingChars(section.region);
       }
       count += 1;
     }

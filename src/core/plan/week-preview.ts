@@ -2,8 +2,10 @@
 // page alike — one implementation, so the page never shows a different week than the CLI:
 // per date, every channel's own day (its calendar's), its parts as they will be sent, or why
 // it has none (not a posting day, a skip date, a public holiday; a dated request moved
-// elsewhere), and notes (a dated request moved onto it, a post after the week's digest).
-// Pure: config, week and planned days in.
+// elsewhere), and notes (a dated request moved onto it, a post after the week's digest); and
+// what a channel reads in the original for want of a translation. Pure: config, week and
+// planned days in.
+import { channelLocale, isUntranslated } from '../language.js';
 import { calendarOf, closedOn, describeClosed, orgCalendar, type Calendar } from './calendar.js';
 import { channelPostsOf, splitIntoParts } from './channel-posts.js';
 import { cronTimesBetween } from './cron.js';
@@ -135,4 +137,23 @@ function whyEmpty(config: Config, week: WeekPlan, plan: PlanDay, days: PlanDay[]
     return `rotation day of ${name}, whose ${what} posted on ${elsewhere.join(' and ') || 'no day'}`;
   });
   return reasons.join('; ') || 'no request for this day';
+}
+
+/**
+ * What a channel shows in the original language for want of a translation: "verse" and
+ * request keys (empty when its language is the original's or everything is translated).
+ */
+export function untranslated(config: Config, part: PostPart): string[] {
+  const locale = channelLocale(config, part.channel);
+  return [
+    ...(isUntranslated(locale, part.verse.translations) ? ['verse'] : []),
+    ...part.sections.flatMap((s) => s.requests.filter((r) => isUntranslated(locale, r.translations)).map((r) => r.key)),
+  ];
+}
+
+/** "untranslated: es — verse, 2027-01-25/rally (shown in the original)", or nothing when all is translated. */
+export function untranslatedNote(config: Config, part: PostPart): string | undefined {
+  const missing = untranslated(config, part);
+  if (missing.length === 0) return undefined;
+  return `untranslated: ${channelLocale(config, part.channel).tag} — ${missing.join(', ')} (shown in the original)`;
 }

@@ -7,17 +7,24 @@
 //                             `default_member_permissions`; server admins can grant it to the
 //                             staff role under Server Settings → Integrations. The core still
 //                             checks the caller's roles against `staff.discord_roles`.
+//
+// Descriptions are shown in each member's Discord language where the bot ships one
+// (`description_localizations`); the command and option names stay English, as /pray's
+// keywords do.
 import {
   ApplicationCommandOptionType,
   ApplicationCommandType,
   ApplicationIntegrationType,
   InteractionContextType,
+  Locale,
   PermissionFlagsBits,
   Routes,
+  type LocalizationMap,
   type REST,
   type RESTPutAPIApplicationCommandsJSONBody,
   type RESTPutAPIApplicationCommandsResult,
 } from 'discord.js';
+import { catalogueFor, ENGLISH, ENGLISH_LOCALE, type MessageKey } from '../../i18n/index.js';
 
 export const PRAY_COMMAND = 'pray';
 export const STAFF_COMMAND = 'pray-staff';
@@ -25,19 +32,32 @@ export const STAFF_COMMAND = 'pray-staff';
 /** The staff command's default permission: Manage Server. */
 export const STAFF_DEFAULT_PERMISSION = PermissionFlagsBits.ManageGuild;
 
+type DescriptionKey = Extract<MessageKey, `command${string}`>;
+
+/** A description in English, and in every Discord locale that finds another shipped catalogue. */
+function described(key: DescriptionKey): { description: string; description_localizations: LocalizationMap } {
+  const localizations: LocalizationMap = {};
+  for (const locale of Object.values(Locale)) {
+    const catalogue = catalogueFor(locale);
+    const text = catalogue.messages[key];
+    if (catalogue !== ENGLISH && text !== undefined) localizations[locale] = text.slice(0, 100);
+  }
+  return { description: ENGLISH_LOCALE.messages[key], description_localizations: localizations };
+}
+
 export function commandDefinitions(): RESTPutAPIApplicationCommandsJSONBody {
   return [
     {
       type: ApplicationCommandType.ChatInput,
       name: PRAY_COMMAND,
-      description: "Today's prayer, or the latest request for a region",
+      ...described('commandPray'),
       integration_types: [ApplicationIntegrationType.GuildInstall],
       contexts: [InteractionContextType.Guild, InteractionContextType.BotDM],
       options: [
         {
           type: ApplicationCommandOptionType.String,
           name: 'region',
-          description: 'A region (leave empty for today’s post)',
+          ...described('commandPrayRegion'),
           required: false,
           autocomplete: true,
           max_length: 100,
@@ -47,29 +67,29 @@ export function commandDefinitions(): RESTPutAPIApplicationCommandsJSONBody {
     {
       type: ApplicationCommandType.ChatInput,
       name: STAFF_COMMAND,
-      description: 'Prayer coordinators: tallies, the week, retractions',
+      ...described('commandStaff'),
       integration_types: [ApplicationIntegrationType.GuildInstall],
       contexts: [InteractionContextType.Guild],
       default_member_permissions: STAFF_DEFAULT_PERMISSION.toString(),
       options: [
-        { type: ApplicationCommandOptionType.Subcommand, name: 'stats', description: 'How many prayed, by region and platform' },
-        { type: ApplicationCommandOptionType.Subcommand, name: 'week', description: "This week's plan, day by day" },
+        { type: ApplicationCommandOptionType.Subcommand, name: 'stats', ...described('commandStats') },
+        { type: ApplicationCommandOptionType.Subcommand, name: 'week', ...described('commandWeek') },
         {
           type: ApplicationCommandOptionType.Subcommand,
           name: 'retract',
-          description: 'Take a request down everywhere now',
+          ...described('commandRetract'),
           options: [
             {
               type: ApplicationCommandOptionType.String,
               name: 'id',
-              description: 'The request, as WEEK/ID (e.g. 2026-10-12/eu-day)',
+              ...described('commandRetractId'),
               required: true,
               max_length: 100,
             },
           ],
         },
-        { type: ApplicationCommandOptionType.Subcommand, name: 'coordinator', description: 'A sign-in link to the coordinator page (only you see it)' },
-        { type: ApplicationCommandOptionType.Subcommand, name: 'help', description: 'What the staff commands do' },
+        { type: ApplicationCommandOptionType.Subcommand, name: 'coordinator', ...described('commandCoordinator') },
+        { type: ApplicationCommandOptionType.Subcommand, name: 'help', ...described('commandHelp') },
       ],
     },
   ];
