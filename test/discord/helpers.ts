@@ -3,62 +3,23 @@
 import pino from 'pino';
 import { afterEach } from 'vitest';
 import type { ChannelConfig, PostPart } from '../../src/core/types.js';
-import type {
-  Inbound,
-  PostDocument,
-  PrayAnswer,
-  PrayCommand,
-  PrayedButtonAnswer,
-  PrayedButtonPress,
-  ReactionEvent,
-  ReactionsClearedEvent,
-} from '../../src/core/ports.js';
+import type { PostDocument, PrayAnswer, PrayCommand } from '../../src/core/ports.js';
 import { createDiscordPlatform, type DiscordPlatform, type DiscordPlatformOptions } from '../../src/platforms/discord/index.js';
+import { RecordingInbound as SharedRecordingInbound } from '../fakes/recording-inbound.js';
 import { startFakeDiscord, type FakeDiscord, type FakeDiscordOptions } from '../fakes/discord-rest.js';
 import { P, overwrite, type FakeChannel, type FakeGuild, type FakeRole } from '../fakes/discord-state.js';
 
-export class RecordingInbound implements Inbound {
-  readonly reactions: ReactionEvent[] = [];
-  readonly cleared: ReactionsClearedEvent[] = [];
-  readonly resyncs: string[] = [];
-  readonly commands: PrayCommand[] = [];
-  readonly typed: string[] = [];
-  /** What /pray answers; a function may wait (the deferred path). */
-  answer: (command: PrayCommand) => Promise<PrayAnswer> | PrayAnswer = (c) => ({ kind: 'text', text: `answer to "${c.text}"` });
-  readonly presses: PrayedButtonPress[] = [];
-  /** What a press of the "I prayed" button answers; a function may wait (the deferred path). */
-  pressAnswer: (press: PrayedButtonPress) => Promise<PrayedButtonAnswer> | PrayedButtonAnswer = () => ({
-    counted: true,
-    stillCountedByReaction: false,
-    text: 'Counted — thank you.',
-  });
-  regions = [
+/** The shared recording Inbound, with a /pray answer that echoes and three regions to offer. */
+export class RecordingInbound extends SharedRecordingInbound {
+  override answer = (c: PrayCommand): Promise<PrayAnswer> | PrayAnswer => ({ kind: 'text', text: `answer to "${c.text}"` });
+  override regions = [
     { name: 'Latin America', value: 'latin-america' },
     { name: 'Asia Pacific', value: 'asia-pacific' },
     { name: 'Africa & Europe', value: 'africa-europe' },
   ];
-
-  async reaction(event: ReactionEvent): Promise<void> {
-    this.reactions.push(event);
-  }
-  async reactionsCleared(event: ReactionsClearedEvent): Promise<void> {
-    this.cleared.push(event);
-  }
-  async resync(platform: string): Promise<void> {
-    this.resyncs.push(platform);
-  }
-  async pray(command: PrayCommand): Promise<PrayAnswer> {
-    this.commands.push(command);
-    return this.answer(command);
-  }
-  async prayedButton(press: PrayedButtonPress): Promise<PrayedButtonAnswer> {
-    this.presses.push(press);
-    return this.pressAnswer(press);
-  }
-  regionChoices(typed: string): Array<{ name: string; value: string }> {
-    this.typed.push(typed);
-    const t = typed.toLowerCase();
-    return this.regions.filter((r) => r.name.toLowerCase().startsWith(t) || r.value.startsWith(t));
+  /** The /pray commands heard (the Slack tests call them `prays`). */
+  get commands(): PrayCommand[] {
+    return this.prays;
   }
 }
 

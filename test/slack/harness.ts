@@ -8,7 +8,7 @@ import type { Clock } from '../../src/core/ports.js';
 import { createSlackPlatform, type SlackPlatform, type SlackPlatformOptions } from '../../src/platforms/slack/index.js';
 import { startFakeSlack, type FakeSlack, type FakeSlackOptions } from '../fakes/slack-api.js';
 import { createSlackSigner, type SlackSigner } from '../fakes/slack-signer.js';
-import { RecordingInbound } from './recording-inbound.js';
+import { RecordingInbound } from '../fakes/recording-inbound.js';
 
 export interface Harness {
   slack: FakeSlack;
