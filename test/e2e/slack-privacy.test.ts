@@ -1,16 +1,16 @@
 // The privacy guard beyond the daily post, end to end on Slack (startBot, the real Bolt app,
 // the fake Web API): /pray in a staff channel that is no longer private, staff reports to a
 // report channel made public, and a send by hand after a channel was made public.
-import { afterEach, describe, expect, it } from 'vitest';
-import { startBot, type RunningBot } from '../../src/main.js';
+import { describe, expect, it } from 'vitest';
+import type { RunningBot } from '../../src/main.js';
 import { NOT_PRIVATE_NOTE, UNCHECKED_NOTE } from '../../src/core/pray-privacy.js';
-import { createSlackSigner, type SlackSigner } from '../fakes/slack-signer.js';
+import type { SlackSigner } from '../fakes/slack-signer.js';
 import { startFakeSlack, type FakeSlack } from '../fakes/slack-api.js';
 import { FakeClock } from '../fakes/recording-platform.js';
-import { configYaml, tempProject, weekYaml, type Project } from './project.js';
+import { SLACK_SECRET, startSlackBot, weekWithEveryoneRequest, worldPerTest } from './bots.js';
+import { configYaml, tempProject, type Project } from './project.js';
 
 const WEEK = '2026-10-12';
-const SECRET = 'e2e-signing-secret-not-real';
 const STAFF_ONLY = 'Pray for the africa-europe team';
 const FOR_EVERYONE = 'Pray for the latin-america team';
 
@@ -22,35 +22,19 @@ interface World {
   project: Project;
 }
 
-let world: World | undefined;
-afterEach(async () => {
-  await world?.bot.stop();
-  await world?.slack.stop();
-  world?.project.remove();
-  world = undefined;
-});
+const keep = worldPerTest<World>((w) => w.slack);
 
 async function start(at: string): Promise<World> {
   const clock = new FakeClock(new Date(at));
-  const slack = await startFakeSlack({ now: () => clock.now().getTime(), signingSecret: SECRET, channels: [{ id: 'C0STAFF01' }, { id: 'C0COORD01' }, { id: 'C0COORD02' }] });
+  const slack = await startFakeSlack({ now: () => clock.now().getTime(), signingSecret: SLACK_SECRET, channels: [{ id: 'C0STAFF01' }, { id: 'C0COORD01' }, { id: 'C0COORD02' }] });
   const project = tempProject(
     configYaml({
       channels: '  - { platform: slack, id: "C0STAFF01", audience: staff }',
       staffReport: '  - { platform: slack, id: "C0COORD01" }\n  - { platform: slack, id: "C0COORD02" }',
     }),
   );
-  // Latin America's request is for everyone; the rest are staff-only.
-  project.writeWeek(WEEK, weekYaml(WEEK).replace(/(region: latin-america\n    text: [^\n]*)/, '$1\n    audience: everyone'));
-  const bot = await startBot({
-    configPath: project.configPath,
-    promptsDir: project.promptsDir,
-    env: { slack: { botToken: slack.botToken, signingSecret: SECRET, apiUrl: slack.url }, databaseUrl: `sqlite:${project.dbPath}`, port: 0, logLevel: 'silent' },
-    secrets: [slack.botToken, SECRET],
-    clock,
-  });
-  const signer = createSlackSigner({ url: `http://127.0.0.1:${bot.port}/slack/events`, signingSecret: SECRET });
-  world = { slack, bot, signer, clock, project };
-  return world;
+  project.writeWeek(WEEK, weekWithEveryoneRequest(WEEK));
+  return keep({ slack, clock, project, ...(await startSlackBot(slack, project, clock)) });
 }
 
 /** /pray in the staff channel, by a volunteer: the answer as Slack received it. */
