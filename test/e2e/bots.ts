@@ -11,6 +11,18 @@ import { createSlackSigner, type SlackSigner } from '../fakes/slack-signer.js';
 import { weekYaml, type Project } from './project.js';
 
 export const SLACK_SECRET = 'e2e-signing-secret-not-real';
+/** Texts of the sample week (see weekWithEveryoneRequest): a staff-only request and one for everyone. */
+export const STAFF_ONLY = 'Pray for the africa-europe team';
+export const FOR_EVERYONE = 'Pray for the latin-america team';
+
+/** The whole bot on a fake Slack, and how to send it signed requests. */
+export interface SlackWorld {
+  slack: FakeSlack;
+  bot: RunningBot;
+  signer: SlackSigner;
+  clock: FakeClock;
+  project: Project;
+}
 
 /**
  * Keeps the world a test starts and takes it down after the test: the bot first, then the

@@ -7,12 +7,10 @@ import { NOT_PRIVATE_NOTE } from '../../src/core/pray-privacy.js';
 import { P, overwrite } from '../fakes/discord-state.js';
 import { startFakeDiscord, type FakeDiscord } from '../fakes/discord-rest.js';
 import { FakeClock } from '../fakes/recording-platform.js';
-import { fictionalServer, startDiscordBot, waitFor, weekWithEveryoneRequest, worldPerTest } from './bots.js';
+import { FOR_EVERYONE, STAFF_ONLY, fictionalServer, startDiscordBot, waitFor, weekWithEveryoneRequest, worldPerTest } from './bots.js';
 import { configYaml, tempProject, type Project } from './project.js';
 
 const WEEK = '2026-10-12';
-const STAFF_ONLY = 'Pray for the africa-europe team';
-const FOR_EVERYONE = 'Pray for the latin-america team';
 
 interface World {
   discord: FakeDiscord;

@@ -1,27 +1,17 @@
 // The whole bot (startBot: store, core, scheduler, the real Bolt app) against the local fake
 // Slack, driven as Slack would drive it: signed HTTP requests in, Web API calls out.
 import { describe, expect, it } from 'vitest';
-import type { RunningBot } from '../../src/main.js';
-import type { SlackSigner } from '../fakes/slack-signer.js';
-import { startFakeSlack, type FakeSlack } from '../fakes/slack-api.js';
+import { startFakeSlack } from '../fakes/slack-api.js';
 import { FakeClock } from '../fakes/recording-platform.js';
-import { SLACK_SECRET, startSlackBot, worldPerTest } from './bots.js';
-import { configYaml, tempProject, weekYaml, type Project } from './project.js';
+import { SLACK_SECRET, startSlackBot, worldPerTest, type SlackWorld } from './bots.js';
+import { configYaml, tempProject, weekYaml } from './project.js';
 
 const WEEK = '2026-10-12';
 
-interface World {
-  slack: FakeSlack;
-  bot: RunningBot;
-  signer: SlackSigner;
-  clock: FakeClock;
-  project: Project;
-}
-
-const keep = worldPerTest<World>((w) => w.slack);
+const keep = worldPerTest<SlackWorld>((w) => w.slack);
 
 /** `button`: the staff channel sets `prayed_button: true`; `retire`: the config's `retire`. */
-async function start(at: string, options: { button?: boolean; retire?: 'delete' | 'edit' } = {}): Promise<World> {
+async function start(at: string, options: { button?: boolean; retire?: 'delete' | 'edit' } = {}): Promise<SlackWorld> {
   const clock = new FakeClock(new Date(at));
   const slack = await startFakeSlack({ now: () => clock.now().getTime(), signingSecret: SLACK_SECRET });
   const config = configYaml({

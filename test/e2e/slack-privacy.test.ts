@@ -2,29 +2,17 @@
 // the fake Web API): /pray in a staff channel that is no longer private, staff reports to a
 // report channel made public, and a send by hand after a channel was made public.
 import { describe, expect, it } from 'vitest';
-import type { RunningBot } from '../../src/main.js';
 import { NOT_PRIVATE_NOTE, UNCHECKED_NOTE } from '../../src/core/pray-privacy.js';
-import type { SlackSigner } from '../fakes/slack-signer.js';
-import { startFakeSlack, type FakeSlack } from '../fakes/slack-api.js';
+import { startFakeSlack } from '../fakes/slack-api.js';
 import { FakeClock } from '../fakes/recording-platform.js';
-import { SLACK_SECRET, startSlackBot, weekWithEveryoneRequest, worldPerTest } from './bots.js';
-import { configYaml, tempProject, type Project } from './project.js';
+import { FOR_EVERYONE, SLACK_SECRET, STAFF_ONLY, startSlackBot, weekWithEveryoneRequest, worldPerTest, type SlackWorld } from './bots.js';
+import { configYaml, tempProject } from './project.js';
 
 const WEEK = '2026-10-12';
-const STAFF_ONLY = 'Pray for the africa-europe team';
-const FOR_EVERYONE = 'Pray for the latin-america team';
 
-interface World {
-  slack: FakeSlack;
-  bot: RunningBot;
-  signer: SlackSigner;
-  clock: FakeClock;
-  project: Project;
-}
+const keep = worldPerTest<SlackWorld>((w) => w.slack);
 
-const keep = worldPerTest<World>((w) => w.slack);
-
-async function start(at: string): Promise<World> {
+async function start(at: string): Promise<SlackWorld> {
   const clock = new FakeClock(new Date(at));
   const slack = await startFakeSlack({ now: () => clock.now().getTime(), signingSecret: SLACK_SECRET, channels: [{ id: 'C0STAFF01' }, { id: 'C0COORD01' }, { id: 'C0COORD02' }] });
   const project = tempProject(
@@ -38,14 +26,14 @@ async function start(at: string): Promise<World> {
 }
 
 /** /pray in the staff channel, by a volunteer: the answer as Slack received it. */
-async function pray(w: World, text: string): Promise<string> {
+async function pray(w: SlackWorld, text: string): Promise<string> {
   const answer = await w.signer.command({ command: '/pray', text, user_id: 'U0VOL1', channel_id: 'C0STAFF01' });
   expect(answer.status).toBe(200);
   return JSON.stringify(answer.json);
 }
 
 /** Ten minutes on, the minute sweep has checked the channel again. */
-async function tenMinutesLater(w: World): Promise<void> {
+async function tenMinutesLater(w: SlackWorld): Promise<void> {
   w.clock.advance(10 * 60_000);
   await w.bot.bot.sweep();
   await w.bot.bot.ctx.inspections.get(w.bot.bot.ctx.platforms.get('slack')!, 'C0STAFF01');
