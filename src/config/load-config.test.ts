@@ -1,21 +1,9 @@
-import { rm } from 'node:fs/promises';
-import { afterEach, describe, expect, it } from 'vitest';
-import { BASE_CONFIG, insertAfter, setLine, writeTree, type Tree } from '../../test/fixtures/config/files.js';
+import { describe, expect, it } from 'vitest';
+import { BASE_CONFIG, configLoaderPerTest, insertAfter, setLine } from '../../test/fixtures/config/files.js';
 import { formatProblem } from '../core/types.js';
 import { loadConfig } from './load-config.js';
 
-const trees: Tree[] = [];
-afterEach(async () => {
-  await Promise.all(trees.splice(0).map((t) => rm(t.dir, { recursive: true, force: true })));
-});
-
-/** Loads `text` as the config; problems as `config/prayerbot.yaml:line:col: message`. */
-async function load(text: string) {
-  const tree = await writeTree({ config: text });
-  trees.push(tree);
-  const loaded = await loadConfig(tree.config);
-  return { ...loaded, lines: loaded.problems.map((p) => formatProblem(p).replace(`${tree.dir}/`, '')) };
-}
+const load = configLoaderPerTest();
 
 describe('loadConfig', () => {
   it('reads a valid config into camelCase fields with the documented defaults', async () => {
