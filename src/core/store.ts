@@ -39,16 +39,8 @@ export interface PostRecord {
   frozenCount: number | null;
 }
 
-export interface PostClaim {
-  key: string;
-  platform: PlatformName;
-  channelId: string;
-  date: LocalDate;
-  part: number;
-  week: LocalDate;
-  regions: string[];
-  requestKeys: string[];
-}
+/** What a sender claims a post with: the record's identity and content, before any state. */
+export type PostClaim = Pick<PostRecord, 'key' | 'platform' | 'channelId' | 'date' | 'part' | 'week' | 'regions' | 'requestKeys'>;
 
 export type ClaimOutcome =
   /** This caller now holds the lease. `previous` is set when it took over an expired claim or a retryable failure. */

@@ -19,11 +19,10 @@ import type {
   Clock,
   Inbound,
   MessageLimits,
-  PostDocument,
   ReactionHolder,
-  SentMessage,
 } from '../../core/ports.js';
-import type { ChannelConfig, PostPart } from '../../core/types.js';
+import type { ChannelConfig } from '../../core/types.js';
+import { DelegatesPosts } from '../post-delegation.js';
 import { DiscordCalls } from './calls.js';
 import { DiscordChannels } from './channels.js';
 import { putCommands } from './commands.js';
@@ -63,18 +62,19 @@ export interface DiscordPlatformOptions {
   startTimeoutMs?: number;
 }
 
-export class DiscordPlatform implements ChatPlatform {
+export class DiscordPlatform extends DelegatesPosts implements ChatPlatform {
   readonly name = 'discord' as const;
   readonly limits: MessageLimits = POST_LIMITS;
 
   private readonly client: Client;
   private readonly emoji: string;
   private readonly calls: DiscordCalls;
-  private readonly messages: DiscordMessages;
+  protected readonly messages: DiscordMessages;
   private readonly channels: DiscordChannels;
   private started = false;
 
   constructor(private readonly options: DiscordPlatformOptions) {
+    super();
     this.emoji = discordEmojiOf(options.reaction);
     this.client = createClient(options);
     this.calls = new DiscordCalls(this.client.rest, () => this.client.user?.id, options.applicationId);
@@ -104,34 +104,10 @@ export class DiscordPlatform implements ChatPlatform {
     return this.client.isReady();
   }
 
-  // ---- outbound (messages.ts) ------------------------------------------------------------
-
-  sendPost(part: PostPart, doc: PostDocument, signal: AbortSignal): Promise<SentMessage> {
-    return this.messages.sendPost(part, doc, signal);
-  }
-
-  findPost(channelId: string, ledgerKey: string, since: Date): Promise<SentMessage | null> {
-    return this.messages.findPost(channelId, ledgerKey, since);
-  }
-
-  addOwnReaction(channelId: string, messageId: string): Promise<void> {
-    return this.messages.addOwnReaction(channelId, messageId);
-  }
-
-  editPost(channelId: string, messageId: string, doc: PostDocument): Promise<void> {
-    return this.messages.editPost(channelId, messageId, doc);
-  }
-
-  retirePost(channelId: string, messageId: string, mode: 'delete' | 'edit', notice: string): Promise<void> {
-    return this.messages.retirePost(channelId, messageId, mode, notice);
-  }
+  // ---- outbound: the posting half is DelegatesPosts (messages.ts) --------------------------
 
   readReactions(channelId: string, messageId: string): Promise<ReactionHolder[]> {
     return this.messages.readReactions(channelId, messageId);
-  }
-
-  sendStaffText(channelId: string, text: string): Promise<void> {
-    return this.messages.sendStaffText(channelId, text);
   }
 
   // ---- channels (channels.ts) ------------------------------------------------------------
