@@ -17,7 +17,7 @@ export const RETIREMENT_NOTICE = 'This prayer request has been retired. Thank yo
 
 export interface RetentionAction {
   post: string;
-  action: 'retire' | 'edit' | 'retract' | 'forget-week';
+  action: 'retire' | 'edit' | 'retract' | 'forget-week' | 'reopen-week';
   detail: string;
   done: boolean;
 }
@@ -173,6 +173,7 @@ async function undoRetraction(ctx: CoreContext, lookups: ReactionLookups, subjec
   for (const post of retracted) await ctx.store.keepRetractedCount(post.key, now);
   const detail = `${retracted.length} ledger entries cleared, their counts kept${reopened ? '; counting re-opened under a new week key' : ''}`;
   await ctx.store.audit({ at: now, action: 'retract-undo', subject, detail });
+  if (reopened) actions.push({ post: subject, action: 'reopen-week', detail: 'counting re-opened under a new week key; counts from before kept', done: true });
   return actions;
 }
 

@@ -12,6 +12,8 @@ export interface TallyRow {
   part: number;
   regions: string[];
   count: number;
+  /** A copy taken down by a retraction that was later undone: its count from before. */
+  earlierCopy?: true;
 }
 
 export interface TallySummary {
@@ -35,7 +37,9 @@ export function summarize(tallies: PostTally[], week?: LocalDate): TallySummary 
   // Only posts that reached a channel count (not skipped, failed or pending ones).
   const counted = tallies.filter((t) => t.post.state === 'sent' || t.post.state === 'retired' || t.post.state === 'retracted');
   const sorted = [...counted].sort((a, b) => a.post.key.localeCompare(b.post.key));
-  for (const { post, count } of sorted) {
+  // A day sent again after an undo has two rows (same key): the earlier copy's count and the
+  // new one's. Both count: the people who prayed before the retraction stay in the tally.
+  for (const { post, count, earlierCopy } of sorted) {
     summary.rows.push({
       week: post.week,
       date: post.date,
@@ -44,6 +48,7 @@ export function summarize(tallies: PostTally[], week?: LocalDate): TallySummary 
       part: post.part,
       regions: post.regions,
       count,
+      ...(earlierCopy ? { earlierCopy } : {}),
     });
     summary.total += count;
     for (const region of post.regions) add(summary.byRegion, region, count);
@@ -123,7 +128,7 @@ export function digestText(input: DigestInput): string {
 
 export function tallyTable(summary: TallySummary, regions: Region[]): string {
   const header = ['date', 'platform', 'channel', 'part', 'regions', 'prayed'];
-  const body = summary.rows.map((r) => [r.date, r.platform, r.channelId, String(r.part), r.regions.map((id) => regionName(regions, id)).join(', '), String(r.count)]);
+  const body = summary.rows.map((r) => [r.date, r.platform, r.channelId, r.earlierCopy ? `${r.part} (before undo)` : String(r.part), r.regions.map((id) => regionName(regions, id)).join(', '), String(r.count)]);
   const rows = [header, ...body];
   const widths = header.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
   const fmt = (row: string[]) => row.map((cell, i) => (i === row.length - 1 ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!))).join('  ').trimEnd();

@@ -78,7 +78,11 @@ describe('undo after a retraction', () => {
     expect(storedHashes(file)).toEqual([]);
 
     h.clock.advance(60_000);
-    await h.bot.retract(WEEK, { undo: true });
+    const undone = await h.bot.retract(WEEK, { undo: true });
+    expect(undone.map((a) => [a.action, a.post, a.done])).toEqual([
+      ['retract', MONDAY, true],
+      ['reopen-week', WEEK, true],
+    ]);
     // The counts from before stay; the day may be sent again; counting is open again.
     expect((await h.bot.tally(WEEK)).total).toBe(3);
     expect(await h.store.getPost(MONDAY)).toBeUndefined();
@@ -105,6 +109,14 @@ describe('undo after a retraction', () => {
     expect(stored).toEqual([ANA, DEE].map((u) => personHash(newKey, 'slack', u)).sort());
     for (const old of oldHashes) expect(stored).not.toContain(old);
 
+    // Staff see before + after wherever the tally shows: /pray stats and the digest.
+    const stats = await h.bot.pray({ platform: 'console', channelId: 'console', userId: 'console', roleIds: [], text: 'stats' });
+    expect(stats.kind === 'text' && stats.text).toMatch(/2026-10-12 +slack +C0STAFF01 +0 \(before undo\) +Africa & Europe +3\n2026-10-12 +slack +C0STAFF01 +0 +Africa & Europe +2\n/);
+    expect(stats.kind === 'text' && stats.text).toContain('total 5');
+    h.clock.set('2026-10-16T20:00:00Z');
+    expect(await h.bot.digest()).toBe(true);
+    expect(h.slack.staffTexts.at(-1)!.text).toContain('Prayer tally for the week of 2026-10-12: 5 🙏 in all');
+
     // When the week's requests have expired, the new key is forgotten in turn; counts stay.
     h.clock.set('2026-10-30T05:00:00Z');
     await h.bot.retire();
@@ -129,7 +141,8 @@ describe('undo after a retraction', () => {
     expect((await h.bot.tally(WEEK)).total).toBe(2);
 
     h.clock.advance(60_000);
-    await h.bot.retract(`${WEEK}/africa-europe-1`, { undo: true });
+    const undone = await h.bot.retract(`${WEEK}/africa-europe-1`, { undo: true });
+    expect(undone.map((a) => a.action)).toEqual(['retract', 'retract']); // both copies; the week was never forgotten
     expect((await h.bot.tally(WEEK)).total).toBe(2);
     expect((await h.store.weekKey(WEEK, h.clock.now()))?.equals(key)).toBe(true);
     // The copy that is gone keeps a count, not who prayed on it.
