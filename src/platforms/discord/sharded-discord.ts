@@ -207,5 +207,9 @@ export class ShardedDiscord implements ChatPlatform {
   sendStaffText(channelId: string, text: string): Promise<void> {
     return this.rest.sendStaffText(channelId, text);
   }
+
+  memberRoles(userId: string, channelIds: string[]): Promise<string[] | undefined> {
+    return this.rest.memberRoles(userId, channelIds);
+  }
 }
 
