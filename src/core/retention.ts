@@ -20,7 +20,7 @@ export const RETIREMENT_NOTICE = ENGLISH_LOCALE.messages.retirementNotice;
 
 export interface RetentionAction {
   post: string;
-  action: 'retire' | 'edit' | 'retract' | 'forget-week';
+  action: 'retire' | 'edit' | 'retract' | 'forget-week' | 'reopen-week';
   detail: string;
   done: boolean;
 }
@@ -171,6 +171,37 @@ export function isRetractSubject(subject: string): boolean {
 }
 
 /**
+ * Undo of a retraction. The taken-down ledger entries are cleared so the sweep or
+ * `post --date` can send their days again, each keeping its count in the tally as an earlier
+ * copy. A whole week whose key the retraction forgot is re-opened under a new key (while the
+ * week still runs): reactions on the re-sent posts count from then on, as other people — the
+ * old hashes are gone, so nobody can be matched across the two keys.
+ */
+async function undoRetraction(
+  ctx: CoreContext,
+  lookups: ReactionLookups,
+  subject: string,
+  matches: (key: string) => boolean,
+  dryRun: boolean,
+  by: { actor?: string },
+): Promise<RetentionAction[]> {
+  const now = ctx.clock.now();
+  const retracted = (await ctx.store.listPosts({ states: ['retracted'] })).filter((p) => p.requestKeys.some(matches));
+  const actions = retracted.map((p): RetentionAction => ({ post: p.key, action: 'retract', detail: 'may be posted again; its count is kept', done: !dryRun }));
+  if (dryRun) return actions;
+  await ctx.store.removeRetraction(subject);
+  // Re-open before any entry is cleared, so every re-sent post is sent under the new key.
+  const wholeWeek = !subject.includes('/');
+  const reopened = wholeWeek && now < weekEnd(ctx, subject, await ctx.store.listPosts({ week: subject })) && (await ctx.store.reopenWeek(subject, now));
+  if (reopened) lookups.forgetWeek(subject);
+  for (const post of retracted) await ctx.store.keepRetractedCount(post.key, now);
+  const detail = `${retracted.length} ledger entries cleared, their counts kept${reopened ? '; counting re-opened under a new week key' : ''}`;
+  await ctx.store.audit({ at: now, action: 'retract-undo', subject, detail, ...by });
+  if (reopened) actions.push({ post: subject, action: 'reopen-week', detail: 'counting re-opened under a new week key; counts from before kept', done: true });
+  return actions;
+}
+
+/**
  * Takes every posted copy of a week or request down now; `undo` allows it to be posted again.
  * `actor` (who asked: `slack:U…`, `cli`, …) goes to the audit log.
  */
@@ -178,16 +209,7 @@ export async function retract(ctx: CoreContext, lookups: ReactionLookups, subjec
   const now = ctx.clock.now();
   const by = opts.actor !== undefined ? { actor: opts.actor } : {};
   const matches = (key: string) => key === subject || key.split('/')[0] === subject;
-  if (opts.undo) {
-    const retracted = (await ctx.store.listPosts({ states: ['retracted'] })).filter((p) => p.requestKeys.some(matches));
-    if (!opts.dryRun) {
-      await ctx.store.removeRetraction(subject);
-      // Forget the taken-down ledger entries so the sweep or `post --date` can send them again.
-      for (const post of retracted) await ctx.store.deletePost(post.key);
-      await ctx.store.audit({ at: now, action: 'retract-undo', subject, detail: `${retracted.length} ledger entries cleared`, ...by });
-    }
-    return retracted.map((p) => ({ post: p.key, action: 'retract', detail: 'may be posted again', done: !opts.dryRun }));
-  }
+  if (opts.undo) return undoRetraction(ctx, lookups, subject, matches, opts.dryRun ?? false, by);
   if (!opts.dryRun) {
     await ctx.store.addRetraction(subject, now);
     await ctx.store.audit({ at: now, action: 'retract', subject, detail: 'retraction recorded', ...by });

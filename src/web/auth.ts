@@ -36,7 +36,7 @@ function howToGetALink(): Html {
 <p>Only you can see the answer. The link works once, for 15 minutes; signing in lasts up to 12 hours.</p>`;
 }
 
-function messagePage(c: WebContext, title: string, body: Html, status: 200 | 401 | 403 | 429): Response | Promise<Response> {
+function messagePage(c: WebContext, title: string, body: Html, status: 200 | 401 | 403 | 429 | 503): Response | Promise<Response> {
   return c.html(page(frameOf(c), { title }, html`<h1>${title}</h1>${body}`), status);
 }
 
@@ -107,7 +107,12 @@ export function authRoutes(app: Hono<WebEnv>, deps: CoordinatorDeps, limiter = n
       deps.log.info({ outcome: state }, 'coordinator sign-in refused');
       return badTokenPage(c, state === 'valid' ? 'used' : state);
     }
-    if (!(await deps.isStaff(actor))) {
+    const verdict = await deps.isStaff(actor);
+    if (verdict === 'unknown') {
+      await auditAs(deps, 'sign-in-refused', 'coordinator', actor, 'staff role could not be confirmed');
+      return messagePage(c, 'Your staff role could not be confirmed', html`<p>Discord did not answer whether you still hold a staff role. Ask the bot for a new link in a minute.</p>`, 503);
+    }
+    if (verdict === 'not-staff') {
       await auditAs(deps, 'sign-in-refused', 'coordinator', actor, 'no longer staff');
       return messagePage(c, 'You are not on the staff list', html`<p>The bot's settings no longer list you as staff, so you cannot sign in. Ask another coordinator.</p>`, 403);
     }
@@ -151,7 +156,13 @@ export function requireSession(deps: CoordinatorDeps): MiddlewareHandler<WebEnv>
     }
     const checkedAt = session.staffCheckedAt.getTime();
     if (now.getTime() - checkedAt >= STAFF_RECHECK_MS || checkedAt <= rulesChangedAt) {
-      if (!(await deps.isStaff(session.actor))) {
+      const verdict = await deps.isStaff(session.actor);
+      if (verdict === 'unknown') {
+        // Discord cannot say right now: refuse this request, keep the session, ask again next time.
+        if (!wantsHtml(c)) return c.text('Your staff role could not be confirmed just now. Try again in a minute.\n', 503);
+        return messagePage(c, 'Please try again in a minute', html`<p>Discord did not answer whether you still hold a staff role, so this page cannot be shown just now.</p>`, 503);
+      }
+      if (verdict === 'not-staff') {
         // Every session of theirs, on any device, not only this one.
         await deps.store.endSessionsOf(session.actor);
         await auditAs(deps, 'sign-out', 'coordinator', session.actor, 'session ended: no longer staff');

@@ -1,13 +1,13 @@
 // The coordinator page's dependencies, built from the running bot by src/main.ts.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { saveWeekText } from '../core/coordinator/save-week.js';
+import { staffVerdict } from '../core/coordinator/staff-status.js';
 import type { Coordinator } from '../core/coordinator/coordinator.js';
 import type { PlanState } from '../core/plan-state.js';
 import type { Log } from '../core/ports.js';
 import type { PrayerBot } from '../core/prayer-bot.js';
 import { coordinatorHandler } from './app.js';
 import type { CoordinatorDeps } from './ports.js';
-import { isStaffActor } from './staff-check.js';
 import { readWeekFile } from './week-files.js';
 
 export interface BotSide {
@@ -33,7 +33,8 @@ export function coordinatorDeps(side: BotSide): CoordinatorDeps {
     checkWeek: (yaml, week) => coordinator.weeks.check(yaml, coordinator.plan().config, week).problems,
     saveWeek: (yaml, actor, week) =>
       saveWeekText({ store: coordinator.store, clock: coordinator.clock, config: coordinator.plan().config, yaml, actor, weeks: coordinator.weeks, ...(week ? { week } : {}) }),
-    isStaff: async (actor) => isStaffActor(coordinator.plan().config, actor),
+    // Asked of the bot on the real store: its platforms answer who holds a Discord staff role.
+    isStaff: (actor) => staffVerdict(side.bot().ctx, actor),
     publicUrl: coordinator.publicUrl,
     trustedProxies: side.trustedProxies,
     readWeekFile: (week) => readWeekFile(side.promptsDir, week),

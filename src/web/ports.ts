@@ -1,6 +1,7 @@
 // What the coordinator page needs from the rest of the bot. The page is another adapter: it
 // owns no rule of its own and calls the same store and core use cases as the CLI and the chat
 // commands. src/main.ts builds these from the running bot.
+import type { StaffVerdict } from '../core/coordinator/staff-status.js';
 import type { RetentionAction } from '../core/retention.js';
 import type { PlanState } from '../core/plan-state.js';
 import type { Clock, Log } from '../core/ports.js';
@@ -45,8 +46,12 @@ export interface CoordinatorDeps {
   checkWeek(yaml: string, week: LocalDate): Problem[];
   /** Checks a week's YAML exactly as `check` does and saves it when it has no errors; `week`: the Monday it must name. */
   saveWeek(yaml: string, actor: string, week?: LocalDate): Promise<SaveOutcome>;
-  /** Whether `actor` (`slack:U…`, `discord:…`, `cli`, `console`) is staff under the config in force. */
-  isStaff(actor: string): Promise<boolean>;
+  /**
+   * Whether `actor` (`slack:U…`, `discord:…`, `cli`, `console`) is staff now: Slack from the
+   * config in force, Discord by asking Discord for the member's roles; `unknown` when Discord
+   * cannot say right now.
+   */
+  isStaff(actor: string): Promise<StaffVerdict>;
   /** The origin links are built from (PUBLIC_URL, or http://127.0.0.1:<port>). */
   publicUrl(): string;
   /** Reverse proxies whose X-Forwarded-For is believed (TRUSTED_PROXY). */

@@ -8,6 +8,7 @@
 //                      prayed-button.ts: presses of the private "I prayed" button
 //   messages.ts        posts, the bot's own 🙏, reading reactions, staff text (REST)
 //   channels.ts        channel facts for the privacy guard and doctor (permissions.ts: the maths)
+//   members.ts         a member's roles, for the core's staff re-check of page sessions
 //   calls.ts           one way to call REST; errors.ts turns failures into PlatformError
 //   commands.ts, doctor.ts, render.ts, reactions.ts: definitions, checks, formatting, emoji
 import type { Client } from 'discord.js';
@@ -30,6 +31,7 @@ import { discordDoctor, type DoctorLine, type DoctorOptions } from './doctor.js'
 import { createClient, login, recommendedShards } from './gateway.js';
 import { listenToEvents } from './inbound-events.js';
 import { listenToCommands } from './interactions.js';
+import { DiscordMembers } from './members.js';
 import { DiscordMessages } from './messages.js';
 import { discordEmojiOf } from './reactions.js';
 import { POST_LIMITS } from './render.js';
@@ -71,6 +73,7 @@ export class DiscordPlatform extends DelegatesPosts implements ChatPlatform {
   private readonly calls: DiscordCalls;
   protected readonly messages: DiscordMessages;
   private readonly channels: DiscordChannels;
+  private readonly members: DiscordMembers;
   private started = false;
 
   constructor(private readonly options: DiscordPlatformOptions) {
@@ -80,6 +83,7 @@ export class DiscordPlatform extends DelegatesPosts implements ChatPlatform {
     this.calls = new DiscordCalls(this.client.rest, () => this.client.user?.id, options.applicationId);
     this.messages = new DiscordMessages(this.calls, this.emoji, options.logger);
     this.channels = new DiscordChannels(this.client, this.calls, options.viewerRoleIds);
+    this.members = new DiscordMembers(this.client, this.calls);
   }
 
   // ---- lifecycle ------------------------------------------------------------------------
@@ -114,6 +118,12 @@ export class DiscordPlatform extends DelegatesPosts implements ChatPlatform {
 
   inspectChannel(channelId: string): Promise<ChannelInspection> {
     return this.channels.inspectChannel(channelId);
+  }
+
+  // ---- members (members.ts) --------------------------------------------------------------
+
+  memberRoles(userId: string, channelIds: string[]): Promise<string[] | undefined> {
+    return this.members.memberRoles(userId, channelIds);
   }
 
   // ---- beyond the port: shards, commands, doctor (REST alone, no login needed) -----------

@@ -189,5 +189,9 @@ export class ShardedDiscord extends DelegatesPosts implements ChatPlatform {
   readReactions(channelId: string, messageId: string): Promise<ReactionHolder[]> {
     return this.rest.readReactions(channelId, messageId);
   }
+
+  memberRoles(userId: string, channelIds: string[]): Promise<string[] | undefined> {
+    return this.rest.memberRoles(userId, channelIds);
+  }
 }
 
