@@ -1,6 +1,7 @@
 // The environment: secrets and deployment settings. `.env` is read if present; variables
 // already set in the real environment win. Nothing here is ever logged with its value.
 import { existsSync, readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { parseEnv } from 'node:util';
 import { CodedError } from './core/errors.js';
 
@@ -20,6 +21,11 @@ export interface Env {
   sweepMs?: number;
   /** Unset: info, or warn in the console chat. */
   logLevel?: string;
+  /**
+   * TRUSTED_PROXY: addresses of the reverse proxies in front of the bot. Only requests from
+   * them have their X-Forwarded-For believed (per-address limits on the coordinator page).
+   */
+  trustedProxies?: string[];
 }
 
 export class EnvError extends CodedError<'bad_env'> {
@@ -109,6 +115,8 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
   if (env.logLevel && !LEVELS.includes(env.logLevel)) throw new EnvError(`LOG_LEVEL must be one of ${LEVELS.join(', ')}, not "${env.logLevel}"`);
   const metricsPort = port('METRICS_PORT', get('METRICS_PORT'), undefined);
   if (metricsPort !== undefined) env.metricsPort = metricsPort;
+  const proxies = get('TRUSTED_PROXY');
+  if (proxies !== undefined) env.trustedProxies = proxyAddresses(proxies);
 
   const botToken = get('SLACK_BOT_TOKEN');
   const signingSecret = get('SLACK_SIGNING_SECRET');
@@ -135,6 +143,15 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     if (apiUrl) env.discord.apiUrl = apiUrl.replace(/\/+$/, '');
   }
   return env;
+}
+
+/** TRUSTED_PROXY: comma-separated IP addresses. */
+function proxyAddresses(raw: string): string[] {
+  const list = raw.split(',').map((a) => a.trim()).filter((a) => a !== '');
+  for (const address of list) {
+    if (isIP(address) === 0) throw new EnvError(`TRUSTED_PROXY must list IP addresses separated by commas, and "${address}" is not one`);
+  }
+  return list;
 }
 
 /** Every secret value in the environment, for redaction from logs and errors. */

@@ -37,6 +37,7 @@ import { InboundGate } from './runtime/inbound-gate.js';
 import { consoleConfig, isConsoleMode, runPlatforms, type RunPlatforms } from './runtime/platforms.js';
 import { Scheduler } from './runtime/scheduler.js';
 import { Teardown } from './runtime/teardown.js';
+import { coordinatorPageHandler } from './web/bot-deps.js';
 import { openStore } from './store/open-store.js';
 
 export interface StartOptions {
@@ -236,6 +237,16 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
       log.info({ plan: source.current().hash }, 'console replay ended by a saved week');
     };
 
+    // The coordinator page retracts with a bot on the real store (during a replay, one of its own).
+    const coordinatorPage = coordinatorPageHandler({
+      coordinator,
+      active: running,
+      realBot: () => new PrayerBot({ ...botOptions, store: realStore, clock: realClock }),
+      log: log.child({ component: 'coordinator' }),
+      trustedProxies: options.env.trustedProxies ?? [],
+      promptsDir: options.promptsDir,
+    });
+
     // HTTP: Slack needs it; in the console chat a busy port only costs /healthz.
     const server = createAppServer(
       {
@@ -243,6 +254,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
         detail: () => Object.fromEntries(platforms.map((p) => [p.name, p.ready()])),
       },
       slackHandler,
+      coordinatorPage,
     );
     try {
       port = await listen(server, options.env.port);

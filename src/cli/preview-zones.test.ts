@@ -1,6 +1,5 @@
-import { rm } from 'node:fs/promises';
-import { afterEach, describe, expect, it } from 'vitest';
-import { writeTree, type Tree } from '../../test/fixtures/config/files.js';
+import { describe, expect, it } from 'vitest';
+import { treesPerTest } from '../../test/fixtures/config/files.js';
 import { preview, type PreviewOptions } from './preview.js';
 
 // A New York staff channel and Sydney volunteers who skip Australia's public holidays, in the
@@ -35,14 +34,10 @@ const WEEK_FILE = [
   '',
 ].join('\n');
 
-const trees: Tree[] = [];
-afterEach(async () => {
-  await Promise.all(trees.splice(0).map((t) => rm(t.dir, { recursive: true, force: true })));
-});
+const newTree = treesPerTest();
 
 async function run(config: string, opts: PreviewOptions) {
-  const tree = await writeTree({ config, weeks: { '2027-01-25.yaml': WEEK_FILE } });
-  trees.push(tree);
+  const tree = await newTree({ config, weeks: { '2027-01-25.yaml': WEEK_FILE } });
   const out: string[] = [];
   const err: string[] = [];
   const code = await preview({ config: tree.config, prompts: tree.prompts }, { week: '2027-01-25', ...opts }, { out: (t) => out.push(t), err: (t) => err.push(t), clock: { now: () => new Date('2027-01-20T12:00:00Z') } });

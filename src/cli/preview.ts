@@ -18,6 +18,7 @@ import { loadPrompts } from '../config/load-prompts.js';
 import { planIssueProblem } from '../config/check.js';
 import { withSavedWeeks } from '../config/saved-weeks.js';
 import { planWeek } from '../core/plan/plan.js';
+import { localAndUtc, previewWeek, untranslated, untranslatedNote, type DayReport } from '../core/plan/week-preview.js';
 import { systemClock, type Clock } from '../core/ports.js';
 import { channelLocale } from '../core/language.js';
 import { postDocumentIn } from '../core/post-document.js';
@@ -37,7 +38,6 @@ import {
 import type { ChannelConfig, Config, LocalDate, PostPart, Problem, WeekPlan } from '../core/types.js';
 import { formatProblem } from '../core/types.js';
 import type { SavedWeek } from '../core/store.js';
-import { previewWeek, untranslated, type DayReport } from './preview-days.js';
 import { savedWeeksOrWarn } from './saved-weeks.js';
 
 export interface PreviewOptions {
@@ -180,11 +180,6 @@ function channelLabel(config: Config, channel: ChannelConfig): string {
   return `${channel.platform} ${channel.id} (${channel.audience}${pub}${zone}${holidays}${language})`;
 }
 
-/** "09:00 GMT+11 = Sun Oct 11 22:00 UTC": the post time in the channel's zone and in UTC. */
-function postTimes(at: Date, zone: string): string {
-  return `${formatTimeIn(at, zone)} = ${formatShortDate(localDateOf(at, 'UTC'))} ${formatTimeIn(at, 'UTC')}`;
-}
-
 function toText(config: Config, week: WeekPlan, report: DayReport[]): string {
   // Expiry is always in the organisation's zone; the header follows the day's calendar.
   const zone = config.timezone;
@@ -215,7 +210,7 @@ function toText(config: Config, week: WeekPlan, report: DayReport[]): string {
       }
       for (const part of parts) {
         const of = part.partCount > 1 ? ` · part ${part.part + 1} of ${part.partCount}` : '';
-        out.push('', `   → ${channelLabel(config, channel)}${of} · ${postTimes(part.postAt, calendar.timezone)} · ledger ${part.ledgerKey}`);
+        out.push('', `   → ${channelLabel(config, channel)}${of} · ${localAndUtc(part.postAt, calendar.timezone)} · ledger ${part.ledgerKey}`);
         const requests = part.sections.flatMap((s) => s.requests);
         const when = (at: Date) => `${formatShortDate(localDateOf(at, zone))} ${formatTimeIn(at, zone)}`;
         const expiries = new Set(requests.map((r) => r.expiresAt.getTime()));
@@ -225,8 +220,8 @@ function toText(config: Config, week: WeekPlan, report: DayReport[]): string {
             : `     requests: ${requests.map((r) => `${r.key} (expires ${when(r.expiresAt)})`).join(', ')}`,
         );
         for (const note of notes[part.part] ?? []) out.push(`     note: ${note}`);
-        const missing = untranslated(config, part);
-        if (missing.length > 0) out.push(`     untranslated: ${channelLocale(config, channel).tag} — ${missing.join(', ')} (shown in the original)`);
+        const missing = untranslatedNote(config, part);
+        if (missing) out.push(`     ${missing}`);
         out.push('', renderText(postDocumentIn(channelLocale(config, channel), part), { indent: '     ', width: 80 }));
       }
     }

@@ -1,23 +1,12 @@
 // The time-zone and holiday settings of the config: top-level `holidays`, and each channel's
 // `timezone`, `skip` and `holidays`.
-import { rm } from 'node:fs/promises';
-import { afterEach, describe, expect, it } from 'vitest';
-import { BASE_CONFIG, insertAfter, setLine, writeTree, type Tree } from '../../test/fixtures/config/files.js';
+import { describe, expect, it } from 'vitest';
+import { BASE_CONFIG, configLoaderPerTest, insertAfter, setLine, treesPerTest } from '../../test/fixtures/config/files.js';
 import { formatProblem } from '../core/types.js';
 import { checkAll } from './check.js';
-import { loadConfig } from './load-config.js';
 
-const trees: Tree[] = [];
-afterEach(async () => {
-  await Promise.all(trees.splice(0).map((t) => rm(t.dir, { recursive: true, force: true })));
-});
-
-async function load(text: string) {
-  const tree = await writeTree({ config: text });
-  trees.push(tree);
-  const loaded = await loadConfig(tree.config);
-  return { ...loaded, lines: loaded.problems.map((p) => formatProblem(p).replace(`${tree.dir}/`, '')) };
-}
+const load = configLoaderPerTest();
+const newTree = treesPerTest();
 
 // BASE_CONFIG's line 22 is the Discord volunteers channel; line 5 the top-level skip.
 const SYDNEY = '  - { platform: discord, id: "112233445566778899", audience: volunteers, timezone: Australia/Sydney, holidays: AU, skip: [2026-12-28] }';
@@ -45,8 +34,7 @@ describe('time zones and holidays in the config', () => {
   });
 
   it('`check` reports them too, in file:line:col order', async () => {
-    const tree = await writeTree({ config: insertAfter(BASE_CONFIG, 5, 'holidays: Narnia') });
-    trees.push(tree);
+    const tree = await newTree({ config: insertAfter(BASE_CONFIG, 5, 'holidays: Narnia') });
     const result = await checkAll(tree.config, tree.prompts);
     expect(result.problems.map((p) => formatProblem(p).replace(`${tree.dir}/`, ''))).toEqual([
       'config/prayerbot.yaml:6:11: unknown holiday place "Narnia"; use an ISO 3166 code such as "US", "AU" or "DE-BY"',

@@ -1,24 +1,14 @@
 import { execFile } from 'node:child_process';
-import { rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
-import { BASE_CONFIG, BASE_WEEK, insertAfter, setLine, writeTree, type Tree } from '../../test/fixtures/config/files.js';
+import { describe, expect, it } from 'vitest';
+import { BASE_CONFIG, BASE_WEEK, insertAfter, setLine, treesPerTest, type Tree } from '../../test/fixtures/config/files.js';
 import { formatProblem } from '../core/types.js';
 import { checkAll } from './check.js';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-const trees: Tree[] = [];
-afterEach(async () => {
-  await Promise.all(trees.splice(0).map((t) => rm(t.dir, { recursive: true, force: true })));
-});
-
-async function tree(options: Parameters<typeof writeTree>[0]): Promise<Tree> {
-  const t = await writeTree(options);
-  trees.push(t);
-  return t;
-}
+const tree = treesPerTest();
 
 async function check(t: Tree): Promise<string[]> {
   const result = await checkAll(t.config, t.prompts);

@@ -1,40 +1,16 @@
-import { rm } from 'node:fs/promises';
-import { afterEach, describe, expect, it } from 'vitest';
-import { BASE_CONFIG, insertAfter, setLine, writeTree, type Tree } from '../../test/fixtures/config/files.js';
+import { describe, expect, it } from 'vitest';
+import { baseConfigRead } from '../../test/fixtures/config/base-read.js';
+import { BASE_CONFIG, configLoaderPerTest, insertAfter, setLine } from '../../test/fixtures/config/files.js';
 import { formatProblem } from '../core/types.js';
 import { loadConfig } from './load-config.js';
 
-const trees: Tree[] = [];
-afterEach(async () => {
-  await Promise.all(trees.splice(0).map((t) => rm(t.dir, { recursive: true, force: true })));
-});
-
-/** Loads `text` as the config; problems as `config/prayerbot.yaml:line:col: message`. */
-async function load(text: string) {
-  const tree = await writeTree({ config: text });
-  trees.push(tree);
-  const loaded = await loadConfig(tree.config);
-  return { ...loaded, lines: loaded.problems.map((p) => formatProblem(p).replace(`${tree.dir}/`, '')) };
-}
+const load = configLoaderPerTest();
 
 describe('loadConfig', () => {
   it('reads a valid config into camelCase fields with the documented defaults', async () => {
     const { value, problems } = await load(BASE_CONFIG);
     expect(problems).toEqual([]);
-    expect(value).toMatchObject({
-      timezone: 'America/New_York',
-      schedule: { post: '0 9 * * 1-5', digest: '0 16 * * 5', catchUpHours: 6 },
-      skip: ['2026-12-25'],
-      retentionDays: 14,
-      retire: 'delete',
-      reaction: 'pray',
-      channels: [
-        { platform: 'slack', id: 'C0STAFF01', audience: 'staff', allowPublic: false },
-        { platform: 'discord', id: '112233445566778899', audience: 'volunteers', allowPublic: false },
-      ],
-      staffReport: [{ platform: 'slack', id: 'C0COORD01' }],
-      staff: { slackUsers: ['U0COORD1'], discordRoles: ['998877665544332211'], discordViewerRoles: ['998877665544332211'] },
-    });
+    expect(value).toMatchObject({ ...baseConfigRead(), skip: ['2026-12-25'] });
     expect(value?.regions[0]).toEqual({ id: 'africa-europe', name: 'Africa & Europe', aliases: [] });
     expect(value?.regions[1]?.aliases).toEqual(['latam']);
   });

@@ -1,21 +1,17 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { BASE_WEEK, insertAfter, setLine, writeTree, type Tree } from '../../test/fixtures/config/files.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { BASE_WEEK, insertAfter, setLine, treesPerTest } from '../../test/fixtures/config/files.js';
 import { formatProblem, type Config } from '../core/types.js';
 import { loadConfig } from './load-config.js';
 import { loadPrompts } from './load-prompts.js';
 import { loadWeekFile, loadWeekText, readWeek, readWeekText } from './load-week.js';
 
-const trees: Tree[] = [];
-afterEach(async () => {
-  await Promise.all(trees.splice(0).map((t) => rm(t.dir, { recursive: true, force: true })));
-});
+const newTree = treesPerTest();
 
 let config: Config;
 beforeAll(async () => {
-  const tree = await writeTree();
-  trees.push(tree);
+  const tree = await newTree();
   const loaded = await loadConfig(tree.config);
   if (!loaded.value) throw new Error('base config does not load');
   config = loaded.value;
@@ -23,8 +19,7 @@ beforeAll(async () => {
 
 /** Loads `text` as prompts/<name>; problems as `prompts/<name>:line:col: message`. */
 async function load(text: string, name = '2026-10-12.yaml') {
-  const tree = await writeTree({ weeks: { [name]: text } });
-  trees.push(tree);
+  const tree = await newTree({ weeks: { [name]: text } });
   const loaded = await loadWeekFile(join(tree.prompts, name), config);
   return { ...loaded, lines: loaded.problems.map((p) => formatProblem(p).replace(`${tree.dir}/`, '')) };
 }
@@ -181,8 +176,7 @@ describe('loadWeekFile', () => {
 
   it('checks a week held in a string exactly as the same file on disk', async () => {
     const broken = setLine(setLine(BASE_WEEK, 13, '    id: 7'), 1, 'week: 2026-10-19');
-    const tree = await writeTree({ weeks: { '2026-10-12.yaml': broken } });
-    trees.push(tree);
+    const tree = await newTree({ weeks: { '2026-10-12.yaml': broken } });
     const file = join(tree.prompts, '2026-10-12.yaml');
     const fromFile = await readWeek(file, config.regions);
     const fromText = readWeekText(broken, file, config.regions);
@@ -206,10 +200,9 @@ describe('loadWeekFile', () => {
 describe('loadPrompts', () => {
   it('reads only *.yaml directly in the folder, sorted by week, and reports badly named files', async () => {
     const week2 = setLine(BASE_WEEK, 1, 'week: 2026-10-19').replace('2026-10-17', '2026-10-24');
-    const tree = await writeTree({
+    const tree = await newTree({
       weeks: { '2026-10-19.yaml': week2, '2026-10-12.yaml': BASE_WEEK, 'notes.txt': 'not yaml', 'next week.yaml': BASE_WEEK },
     });
-    trees.push(tree);
     await mkdir(join(tree.prompts, 'archive'));
     await writeFile(join(tree.prompts, 'archive', '2026-10-05.yaml'), 'week: [');
     const { weeks, problems } = await loadPrompts(tree.prompts, config);

@@ -133,6 +133,14 @@ export interface ChatPlatform {
   readReactions(channelId: string, messageId: string): Promise<ReactionHolder[]>;
   /** Plain text to a staff channel (tallies, alerts). */
   sendStaffText(channelId: string, text: string): Promise<void>;
+  /**
+   * Where staff is a role (Discord): the roles `userId` holds now in the servers of these
+   * channels (each server asked once, never from a cache: roles change), or undefined when
+   * they are a member of none of them. A channel whose server cannot be found is left out;
+   * throws (PlatformError) when the platform cannot say. Absent where staff is listed in the
+   * config (Slack) and on the console.
+   */
+  memberRoles?(userId: string, channelIds: string[]): Promise<string[] | undefined>;
 }
 
 /** A 🙏 added or removed. Adapters drop other emoji and the bot's own reactions. */

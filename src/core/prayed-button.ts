@@ -35,7 +35,7 @@ export async function pressPrayedButton(ctx: CoreContext, lookups: ReactionLooku
   if (!post) return refused('not_a_post');
   if (post.state === 'retired' || post.state === 'retracted') return refused('retired');
   if (post.state !== 'sent') return refused('not_a_post');
-  const key = await lookups.weekKey(ctx, post.week);
+  const key = await lookups.weekKey(ctx, post.week, post.sentAt);
   if (!key) return refused('retired'); // the week is forgotten: only counts remain
   const outcome = await ctx.store.togglePress(post.key, personHash(key, press.platform, press.userId), press.orderMicros);
   // Retired (or forgotten) between the read and the press.

@@ -59,7 +59,7 @@ export class ReactionIngest {
 /** Lookups on the reaction hot path, cached briefly (retirement invalidates its post). */
 export class ReactionLookups {
   private posts = new Map<string, { at: number; post: PostRecord | undefined }>();
-  private keys = new Map<string, Buffer | undefined>();
+  private keys = new Map<string, { at: number; key: Buffer | undefined }>();
 
   constructor(private readonly ttlMs = 10_000) {}
 
@@ -75,10 +75,19 @@ export class ReactionLookups {
     return post;
   }
 
-  async weekKey(ctx: CoreContext, week: string): Promise<Buffer | undefined> {
-    if (this.keys.has(week)) return this.keys.get(week);
+  /**
+   * The week's key for a 🙏 on a post sent at `sentAt`. Another process may forget the week
+   * (retention, a retraction) or re-open it under a new key (an undo) at any time, so a key is
+   * kept only briefly, and never used for a post sent after it was read: an undo re-opens the
+   * week before its posts are sent again, so such a post re-reads the key and gets the new one,
+   * never the forgotten one.
+   */
+  async weekKey(ctx: CoreContext, week: string, sentAt?: Date | null): Promise<Buffer | undefined> {
+    const now = ctx.clock.now().getTime();
+    const hit = this.keys.get(week);
+    if (hit && now - hit.at < this.ttlMs && (!sentAt || hit.at > sentAt.getTime())) return hit.key;
     const key = await ctx.store.weekKey(week, ctx.clock.now());
-    this.keys.set(week, key);
+    this.keys.set(week, { at: now, key });
     return key;
   }
 
@@ -99,7 +108,7 @@ function live(post: PostRecord | undefined): post is PostRecord {
 export async function recordReaction(ctx: CoreContext, ingest: ReactionIngest, lookups: ReactionLookups, event: ReactionEvent): Promise<void> {
   const post = await lookups.post(ctx, event.platform, event.channelId, event.messageId);
   if (!live(post)) return;
-  const key = await lookups.weekKey(ctx, post.week);
+  const key = await lookups.weekKey(ctx, post.week, post.sentAt);
   if (!key) return; // the week was forgotten: only counts remain
   const change: ReactionChange = {
     postKey: post.key,
@@ -117,7 +126,7 @@ export async function recordReaction(ctx: CoreContext, ingest: ReactionIngest, l
 export async function reconcilePost(ctx: CoreContext, lookups: ReactionLookups, post: PostRecord): Promise<void> {
   const platform = ctx.platforms.get(post.platform);
   if (!platform || !post.messageId || !live(post)) return;
-  const key = await lookups.weekKey(ctx, post.week);
+  const key = await lookups.weekKey(ctx, post.week, post.sentAt);
   if (!key) return;
   const at = micros(ctx.clock.now());
   const holders = await platform.readReactions(post.channelId, post.messageId);

@@ -20,7 +20,7 @@ export const RETIREMENT_NOTICE = ENGLISH_LOCALE.messages.retirementNotice;
 
 export interface RetentionAction {
   post: string;
-  action: 'retire' | 'edit' | 'retract' | 'forget-week';
+  action: 'retire' | 'edit' | 'retract' | 'forget-week' | 'reopen-week';
   detail: string;
   done: boolean;
 }
@@ -136,7 +136,15 @@ export async function retireExpired(ctx: CoreContext, lookups: ReactionLookups, 
  * the store could not wipe every old copy from its files (`wipe_incomplete`): staff are told
  * what is left, and the action is reported as not done.
  */
-async function forgetWeek(ctx: CoreContext, lookups: ReactionLookups, week: LocalDate, auditDetail: string, dryRun: boolean): Promise<RetentionAction> {
+/** `by`: who asked (a retraction's actor), for the audit log. */
+async function forgetWeek(
+  ctx: CoreContext,
+  lookups: ReactionLookups,
+  week: LocalDate,
+  auditDetail: string,
+  dryRun: boolean,
+  by: { actor?: string } = {},
+): Promise<RetentionAction> {
   const action: RetentionAction = { post: week, action: 'forget-week', detail: 'reactor hashes deleted; counts kept', done: !dryRun };
   if (dryRun) return action;
   const now = ctx.clock.now();
@@ -150,7 +158,7 @@ async function forgetWeek(ctx: CoreContext, lookups: ReactionLookups, week: Loca
     action.done = false;
   }
   lookups.forgetWeek(week);
-  await ctx.store.audit({ at: now, action: 'forget-week', subject: week, detail: action.done ? auditDetail : `${auditDetail}; old copies remain on disk` });
+  await ctx.store.audit({ at: now, action: 'forget-week', subject: week, detail: action.done ? auditDetail : `${auditDetail}; old copies remain on disk`, ...by });
   return action;
 }
 
@@ -162,26 +170,52 @@ export function isRetractSubject(subject: string): boolean {
   return /^\d{4}-\d{2}-\d{2}(\/[A-Za-z0-9._-]+)?$/.test(subject);
 }
 
-/** Takes every posted copy of a week or request down now; `undo` allows it to be posted again. */
-export async function retract(ctx: CoreContext, lookups: ReactionLookups, subject: string, opts: { undo?: boolean; dryRun?: boolean } = {}): Promise<RetentionAction[]> {
+/**
+ * Undo of a retraction. The taken-down ledger entries are cleared so the sweep or
+ * `post --date` can send their days again, each keeping its count in the tally as an earlier
+ * copy. A whole week whose key the retraction forgot is re-opened under a new key (while the
+ * week still runs): reactions on the re-sent posts count from then on, as other people — the
+ * old hashes are gone, so nobody can be matched across the two keys.
+ */
+async function undoRetraction(
+  ctx: CoreContext,
+  lookups: ReactionLookups,
+  subject: string,
+  matches: (key: string) => boolean,
+  dryRun: boolean,
+  by: { actor?: string },
+): Promise<RetentionAction[]> {
   const now = ctx.clock.now();
+  const retracted = (await ctx.store.listPosts({ states: ['retracted'] })).filter((p) => p.requestKeys.some(matches));
+  const actions = retracted.map((p): RetentionAction => ({ post: p.key, action: 'retract', detail: 'may be posted again; its count is kept', done: !dryRun }));
+  if (dryRun) return actions;
+  await ctx.store.removeRetraction(subject);
+  await ctx.retractions.read(ctx.store);
+  // Re-open before any entry is cleared, so every re-sent post is sent under the new key.
+  const wholeWeek = !subject.includes('/');
+  const reopened = wholeWeek && now < weekEnd(ctx, subject, await ctx.store.listPosts({ week: subject })) && (await ctx.store.reopenWeek(subject, now));
+  if (reopened) lookups.forgetWeek(subject);
+  for (const post of retracted) await ctx.store.keepRetractedCount(post.key, now);
+  const detail = `${retracted.length} ledger entries cleared, their counts kept${reopened ? '; counting re-opened under a new week key' : ''}`;
+  await ctx.store.audit({ at: now, action: 'retract-undo', subject, detail, ...by });
+  if (reopened) actions.push({ post: subject, action: 'reopen-week', detail: 'counting re-opened under a new week key; counts from before kept', done: true });
+  return actions;
+}
+
+/**
+ * Takes every posted copy of a week or request down now; `undo` allows it to be posted again.
+ * `actor` (who asked: `slack:U…`, `cli`, …) goes to the audit log.
+ */
+export async function retract(ctx: CoreContext, lookups: ReactionLookups, subject: string, opts: { undo?: boolean; dryRun?: boolean; actor?: string } = {}): Promise<RetentionAction[]> {
+  const now = ctx.clock.now();
+  const by = opts.actor !== undefined ? { actor: opts.actor } : {};
   const matches = (key: string) => key === subject || key.split('/')[0] === subject;
-  if (opts.undo) {
-    const retracted = (await ctx.store.listPosts({ states: ['retracted'] })).filter((p) => p.requestKeys.some(matches));
-    if (!opts.dryRun) {
-      await ctx.store.removeRetraction(subject);
-      await ctx.retractions.read(ctx.store);
-      // Forget the taken-down ledger entries so the sweep or `post --date` can send them again.
-      for (const post of retracted) await ctx.store.deletePost(post.key);
-      await ctx.store.audit({ at: now, action: 'retract-undo', subject, detail: `${retracted.length} ledger entries cleared` });
-    }
-    return retracted.map((p) => ({ post: p.key, action: 'retract', detail: 'may be posted again', done: !opts.dryRun }));
-  }
+  if (opts.undo) return undoRetraction(ctx, lookups, subject, matches, opts.dryRun ?? false, by);
   if (!opts.dryRun) {
     await ctx.store.addRetraction(subject, now);
     // /pray here stops showing it at once (other replicas: at their next sweep).
     await ctx.retractions.read(ctx.store);
-    await ctx.store.audit({ at: now, action: 'retract', subject, detail: 'retraction recorded' });
+    await ctx.store.audit({ at: now, action: 'retract', subject, detail: 'retraction recorded', ...by });
   }
   const actions: RetentionAction[] = [];
   for (const post of await ctx.store.listPosts({ states: ['sent'] })) {
@@ -191,7 +225,7 @@ export async function retract(ctx: CoreContext, lookups: ReactionLookups, subjec
   }
   // A whole week: who prayed is forgotten now, before the caller (a CLI command) returns.
   if (!subject.includes('/')) {
-    actions.push(await forgetWeek(ctx, lookups, subject, 'week retracted: key and reactor hashes deleted; counts kept', opts.dryRun ?? false));
+    actions.push(await forgetWeek(ctx, lookups, subject, 'week retracted: key and reactor hashes deleted; counts kept', opts.dryRun ?? false, by));
   }
   return actions;
 }

@@ -39,16 +39,8 @@ export interface PostRecord {
   frozenCount: number | null;
 }
 
-export interface PostClaim {
-  key: string;
-  platform: PlatformName;
-  channelId: string;
-  date: LocalDate;
-  part: number;
-  week: LocalDate;
-  regions: string[];
-  requestKeys: string[];
-}
+/** What a sender claims a post with: the record's identity and content, before any state. */
+export type PostClaim = Pick<PostRecord, 'key' | 'platform' | 'channelId' | 'date' | 'part' | 'week' | 'regions' | 'requestKeys'>;
 
 export type ClaimOutcome =
   /** This caller now holds the lease. `previous` is set when it took over an expired claim or a retryable failure. */
@@ -89,6 +81,13 @@ export interface PostTally {
   post: PostRecord;
   /** Distinct people holding any variant now (or the frozen count). */
   count: number;
+  /**
+   * Set on the count of an earlier copy of a post: one taken down by a retraction that was
+   * later undone (`keepRetractedCount`). `post` is its ledger entry as it was then (state
+   * `retracted`, the ledger key it had, no message id); the day's current entry, if the day was
+   * sent again, is another row with the same key.
+   */
+  earlierCopy?: true;
 }
 
 export interface AuditEntry {
@@ -158,8 +157,15 @@ export interface Store {
   updatePostContent(key: string, requestKeys: string[], regions: string[]): Promise<void>;
   /** Retired or retracted: the message is down. */
   endPost(key: string, state: 'retired' | 'retracted', now: Date): Promise<void>;
-  /** Undo of a retraction: forget the ledger entry so the post can be sent again. */
+  /** Forgets a ledger entry (with its reactions) so the post can be sent again (a skipped day sent by hand). */
   deletePost(key: string): Promise<void>;
+  /**
+   * Undo of a retraction, for one `retracted` entry, in one transaction: its count (the frozen
+   * count, else its distinct holders now) is kept as an earlier copy that `tally` keeps
+   * reporting, its hashes are deleted, and the ledger entry is removed so the day can be sent
+   * again. False, changing nothing, when `key` is not a retracted entry.
+   */
+  keepRetractedCount(key: string, now: Date): Promise<boolean>;
 
   // --- reactions (only HMACs; never a user id) ----------------------------------------
   /** The week's random HMAC key, created on first use. Undefined once forgotten. */
@@ -183,7 +189,11 @@ export interface Store {
    * nothing stored, unless the post is `sent` and its week not forgotten.
    */
   togglePress(postKey: string, personHash: string, orderMicros: number): Promise<PressOutcome | undefined>;
-  /** Distinct people per post, for posts matching the filter (any state; ordered by date, platform, channel, part). */
+  /**
+   * Distinct people per post, for posts matching the filter (any state), and the kept counts
+   * of earlier copies (`earlierCopy`); ordered by date, platform, channel, part, with a day's
+   * earlier copies (oldest first) before its current entry.
+   */
   tally(filter: { week?: LocalDate; from?: LocalDate; to?: LocalDate }): Promise<PostTally[]>;
   /**
    * Freezes each of the week's post counts, then deletes its key and every hash, and wipes them
@@ -191,6 +201,14 @@ export interface Store {
    * when old copies may remain (the week is forgotten all the same): tell staff.
    */
   forgetWeek(week: LocalDate, now: Date): Promise<void>;
+  /**
+   * Undo of a whole-week retraction: a forgotten week gets a new random key, so reactions on
+   * its re-sent posts count again. The forgotten key is gone and never comes back; hashes
+   * under the new key cannot be matched with the old ones (nor could anyone: they are
+   * deleted). True when the week was forgotten and is open again; false, changing nothing,
+   * when it has a key or never had one (it gets one on first use).
+   */
+  reopenWeek(week: LocalDate, now: Date): Promise<boolean>;
   /** Weeks whose key still exists. */
   weeksWithKeys(): Promise<LocalDate[]>;
 

@@ -13,6 +13,8 @@ export interface TallyRow {
   part: number;
   regions: string[];
   count: number;
+  /** A copy taken down by a retraction that was later undone: its count from before. */
+  earlierCopy?: true;
 }
 
 export interface TallySummary {
@@ -36,7 +38,9 @@ export function summarize(tallies: PostTally[], week?: LocalDate): TallySummary 
   // Only posts that reached a channel count (not skipped, failed or pending ones).
   const counted = tallies.filter((t) => t.post.state === 'sent' || t.post.state === 'retired' || t.post.state === 'retracted');
   const sorted = [...counted].sort((a, b) => a.post.key.localeCompare(b.post.key));
-  for (const { post, count } of sorted) {
+  // A day sent again after an undo has two rows (same key): the earlier copy's count and the
+  // new one's. Both count: the people who prayed before the retraction stay in the tally.
+  for (const { post, count, earlierCopy } of sorted) {
     summary.rows.push({
       week: post.week,
       date: post.date,
@@ -45,6 +49,7 @@ export function summarize(tallies: PostTally[], week?: LocalDate): TallySummary 
       part: post.part,
       regions: post.regions,
       count,
+      ...(earlierCopy ? { earlierCopy } : {}),
     });
     summary.total += count;
     for (const region of post.regions) add(summary.byRegion, region, count);
@@ -136,15 +141,16 @@ export interface TallyLabels {
   regions: string;
   prayed: string;
   total: string;
+  beforeUndo: string;
 }
 
 export function tallyLabels(m: Messages): TallyLabels {
-  return { date: m.tallyDate, platform: m.tallyPlatform, channel: m.tallyChannel, part: m.tallyPart, regions: m.tallyRegions, prayed: m.tallyPrayed, total: m.tallyTotal };
+  return { date: m.tallyDate, platform: m.tallyPlatform, channel: m.tallyChannel, part: m.tallyPart, regions: m.tallyRegions, prayed: m.tallyPrayed, total: m.tallyTotal, beforeUndo: m.tallyBeforeUndo };
 }
 
 export function tallyTable(summary: TallySummary, regions: Region[], labels: TallyLabels = tallyLabels(ENGLISH_LOCALE.messages)): string {
   const header = [labels.date, labels.platform, labels.channel, labels.part, labels.regions, labels.prayed];
-  const body = summary.rows.map((r) => [r.date, r.platform, r.channelId, String(r.part), r.regions.map((id) => regionName(regions, id)).join(', '), String(r.count)]);
+  const body = summary.rows.map((r) => [r.date, r.platform, r.channelId, r.earlierCopy ? `${r.part} ${labels.beforeUndo}` : String(r.part), r.regions.map((id) => regionName(regions, id)).join(', '), String(r.count)]);
   const rows = [header, ...body];
   const widths = header.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
   const fmt = (row: string[]) => row.map((cell, i) => (i === row.length - 1 ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!))).join('  ').trimEnd();

@@ -179,14 +179,15 @@ function placeParagraph(ctx: Context, region: Region, paragraph: Paragraph): Pie
 /** Undated pieces of a section, joined into requests of at most MAX_REQUEST_CHARS. */
 function joinUndated(ctx: Context, region: Region, pieces: Piece[]): Array<Omit<ImportedRequest, 'id'>> {
   const out: Array<Omit<ImportedRequest, 'id'>> = [];
-  let current: Omit<ImportedRequest, 'id'> | undefined;
+  let current: (Omit<ImportedRequest, 'id'> & { lines: number[] }) | undefined;
   for (const piece of pieces) {
     if (current && chars(current.text) + 2 + chars(piece.text) <= MAX_REQUEST_CHARS) {
       current.text += `\n\n${piece.text}`;
       current.comments.push(...piece.comments);
+      current.lines.push(piece.paragraph.line);
       continue;
     }
-    current = { region: region.id, text: piece.text, audience: 'staff', comments: [...piece.comments] };
+    current = { region: region.id, text: piece.text, audience: 'staff', comments: [...piece.comments], lines: [piece.paragraph.line] };
     out.push(current);
   }
   return out;
@@ -227,7 +228,7 @@ function sectionRequests(ctx: Context, section: Section, notes: string[]): Array
   }
   return slots.flatMap((slot) =>
     'dated' in slot
-      ? [{ region: region.id, text: slot.dated.text, date: slot.dated.date!, audience: 'staff' as const, comments: slot.dated.comments }]
+      ? [{ region: region.id, text: slot.dated.text, date: slot.dated.date!, audience: 'staff' as const, comments: slot.dated.comments, lines: [slot.dated.paragraph.line] }]
       : joinUndated(ctx, region, slot.undated),
   );
 }
@@ -293,7 +294,7 @@ export function importUpdate(input: string, config: Config, options: ImportOptio
   const requests: ImportedRequest[] = drafts.map((d) => {
     const n = (counts.get(d.region) ?? 0) + 1;
     counts.set(d.region, n);
-    return { region: d.region, id: `${d.region}-${n}`, text: d.text, ...(d.date !== undefined && { date: d.date }), audience: d.audience, comments: d.comments };
+    return { region: d.region, id: `${d.region}-${n}`, text: d.text, ...(d.date !== undefined && { date: d.date }), audience: d.audience, comments: d.comments, lines: d.lines ?? [] };
   });
 
   const withSection = new Set(parsed.sections.map((s) => s.region.id));

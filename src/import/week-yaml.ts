@@ -23,6 +23,8 @@ export interface ImportedRequest {
   audience: RequestAudience;
   /** Comment lines written above `text:`, without the `# `. */
   comments: string[];
+  /** The update's lines (1-based) its paragraphs start on: the coordinator page shows warnings there. */
+  lines?: number[];
 }
 
 export interface ImportedWeek {
@@ -215,19 +217,25 @@ function sameData(a: unknown, b: unknown): boolean {
   return a === b;
 }
 
+/** A request (imported, or loaded) as a week file holds it, with its id written out. */
+function idsWrittenOut(r: Omit<WeekFileRequest, 'id' | 'comments'> & { id: string }): WeekFileRequest {
+  return {
+    region: r.region,
+    id: r.id,
+    ...(r.title !== undefined ? { title: r.title } : {}),
+    text: r.text,
+    ...(r.date !== undefined ? { date: r.date } : {}),
+    audience: r.audience,
+    ...(r.expires !== undefined ? { expires: r.expires } : {}),
+  };
+}
+
 /** An imported week as a week file: ids written out, comments above the text they are about. */
 export function weekYaml(week: ImportedWeek): string {
   return weekFileYaml({
     week: week.week,
     verse: week.verse,
-    requests: week.requests.map((r) => ({
-      region: r.region,
-      id: r.id,
-      text: r.text,
-      ...(r.date !== undefined ? { date: r.date } : {}),
-      audience: r.audience,
-      comments: r.comments,
-    })),
+    requests: week.requests.map((r) => ({ ...idsWrittenOut(r), comments: r.comments })),
     ...(week.notes.length > 0 ? { notes: week.notes.join('\n') } : {}),
   });
 }
@@ -243,16 +251,7 @@ export function weekPlanYaml(plan: WeekPlan): string {
   return weekFileYaml({
     week: plan.week,
     verse: plan.verse,
-    requests: plan.requests.map((r) => ({
-      region: r.region,
-      id: r.id,
-      ...(r.title !== undefined ? { title: r.title } : {}),
-      text: r.text,
-      ...(r.date !== undefined ? { date: r.date } : {}),
-      audience: r.audience,
-      ...(r.expires !== undefined ? { expires: r.expires } : {}),
-      ...(r.translations !== undefined ? { translations: r.translations } : {}),
-    })),
+    requests: plan.requests.map((r) => ({ ...idsWrittenOut(r), ...(r.translations !== undefined ? { translations: r.translations } : {}) })),
     ...(plan.notes !== undefined ? { notes: plan.notes } : {}),
   });
 }

@@ -1,4 +1,5 @@
-// The HTTP side: `/healthz` on PORT next to Slack's `POST /slack/events`, and Prometheus
+// The HTTP side: `/healthz` on PORT next to Slack's `POST /slack/events` and the coordinator
+// page under `/coordinator` (src/web/), and Prometheus
 // `/metrics` (src/metrics.ts) on METRICS_PORT bound to 127.0.0.1 only.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -10,7 +11,7 @@ export interface Health {
   detail(): Record<string, boolean>;
 }
 
-export function createAppServer(health: Health, slack?: RequestHandler): Server {
+export function createAppServer(health: Health, slack?: RequestHandler, coordinator?: RequestHandler): Server {
   return createServer((req, res) => {
     const url = req.url ?? '/';
     const query = url.indexOf('?');
@@ -23,6 +24,11 @@ export function createAppServer(health: Health, slack?: RequestHandler): Server 
     }
     if (path === '/slack/events' && slack) {
       slack(req, res);
+      return;
+    }
+    // Only these paths reach the web library: Bolt keeps its raw bodies, /pray its speed.
+    if (coordinator && (path === '/coordinator' || path?.startsWith('/coordinator/'))) {
+      coordinator(req, res);
       return;
     }
     res.writeHead(404, { 'content-type': 'text/plain' });

@@ -273,6 +273,52 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE audit ADD COLUMN actor text;
     `,
   },
+  {
+    version: 5,
+    // Undo of a retraction clears the taken-down ledger entries so their days can be sent
+    // again, but the people who prayed on them before still count: each entry's count moves
+    // here (a count and where it was posted; never a hash or a message id), and the tally
+    // adds these rows to the ledger's.
+    name: 'counts of posts taken down by a retraction that was undone',
+    sqlite: `
+      CREATE TABLE retracted_counts (
+        id           INTEGER PRIMARY KEY AUTOINCREMENT,
+        post_key     TEXT    NOT NULL,
+        platform     TEXT    NOT NULL CHECK (platform IN ${PLATFORMS}),
+        channel_id   TEXT    NOT NULL,
+        date         TEXT    NOT NULL CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+        part         INTEGER NOT NULL CHECK (part >= 0),
+        week         TEXT    NOT NULL CHECK (week GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+        regions      TEXT    NOT NULL CHECK (json_type(regions) = 'array'),
+        request_keys TEXT    NOT NULL CHECK (json_type(request_keys) = 'array'),
+        sent_at      INTEGER,
+        ended_at     INTEGER,
+        kept_at      INTEGER NOT NULL,
+        count        INTEGER NOT NULL CHECK (count >= 0)
+      ) STRICT;
+      CREATE INDEX retracted_counts_by_week ON retracted_counts (week);
+      CREATE INDEX retracted_counts_by_date ON retracted_counts (date);
+    `,
+    postgres: `
+      CREATE TABLE retracted_counts (
+        id           bigint      GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        post_key     text        NOT NULL,
+        platform     text        NOT NULL CHECK (platform IN ${PLATFORMS}),
+        channel_id   text        NOT NULL,
+        date         date        NOT NULL,
+        part         integer     NOT NULL CHECK (part >= 0),
+        week         date        NOT NULL,
+        regions      text[]      NOT NULL,
+        request_keys text[]      NOT NULL,
+        sent_at      timestamptz,
+        ended_at     timestamptz,
+        kept_at      timestamptz NOT NULL,
+        count        integer     NOT NULL CHECK (count >= 0)
+      );
+      CREATE INDEX retracted_counts_by_week ON retracted_counts (week);
+      CREATE INDEX retracted_counts_by_date ON retracted_counts (date);
+    `,
+  },
 ];
 
 /** The statement that creates the bookkeeping table, in either dialect. */

@@ -70,6 +70,11 @@ const POST_COLUMNS = `key, platform, channel_id, to_char(date, 'YYYY-MM-DD') AS 
   message_id, sent_at, attempts, last_error, retryable, ended_at, frozen_count`;
 // Byte order ("C") for text, as SQLite sorts, whatever the database's collation.
 const POST_ORDER = 'ORDER BY date, platform COLLATE "C", channel_id COLLATE "C", part, key COLLATE "C"';
+/** An earlier copy's count as the columns of a post (retracted_counts keeps no lease or message id). */
+const EARLIER_COPY_COLUMNS = `post_key AS key, platform, channel_id, to_char(date, 'YYYY-MM-DD') AS date, part,
+  to_char(week, 'YYYY-MM-DD') AS week, 'retracted'::text AS state, regions, request_keys, NULL::text AS owner,
+  NULL::timestamptz AS lease_until, NULL::timestamptz AS claimed_at, NULL::text AS message_id, sent_at, 0 AS attempts,
+  NULL::text AS last_error, false AS retryable, ended_at, count AS frozen_count`;
 
 interface PostRow {
   key: string;
@@ -290,6 +295,25 @@ export class PostgresStore implements Store {
     await this.pool.query('DELETE FROM posts WHERE key = $1', [key]);
   }
 
+  async keepRetractedCount(key: string, now: Date): Promise<boolean> {
+    return this.transaction(async (c) => {
+      // The row lock keeps a concurrent forgetWeek or keep from counting it twice.
+      const locked = await c.query(`SELECT 1 FROM posts WHERE key = $1 AND state = 'retracted' FOR UPDATE`, [key]);
+      if (locked.rowCount !== 1) return false;
+      await c.query(
+        `INSERT INTO retracted_counts (post_key, platform, channel_id, date, part, week, regions, request_keys, sent_at, ended_at, kept_at, count)
+         SELECT key, platform, channel_id, date, part, week, regions, request_keys, sent_at, ended_at, $2,
+           coalesce(frozen_count,
+             (SELECT count(DISTINCT r.person_hash) FROM reactions r WHERE r.post_key = posts.key AND r.present))
+         FROM posts WHERE key = $1`,
+        [key, now],
+      );
+      // Its hashes go with it (ON DELETE CASCADE).
+      await c.query('DELETE FROM posts WHERE key = $1', [key]);
+      return true;
+    });
+  }
+
   // --- reactions -----------------------------------------------------------------------
 
   async weekKey(week: LocalDate, now: Date): Promise<Buffer | undefined> {
@@ -406,18 +430,24 @@ export class PostgresStore implements Store {
   }
 
   async tally(filter: { week?: LocalDate; from?: LocalDate; to?: LocalDate }): Promise<PostTally[]> {
-    const result = await this.pool.query<PostRow & { count: string }>(
-      `SELECT ${POST_COLUMNS},
-         coalesce(frozen_count,
-           (SELECT count(DISTINCT r.person_hash) FROM reactions r WHERE r.post_key = posts.key AND r.present)) AS count
-       FROM posts
-       WHERE ($1::date IS NULL OR week = $1::date)
-         AND ($2::date IS NULL OR date >= $2::date)
-         AND ($3::date IS NULL OR date <= $3::date)
-       ${POST_ORDER}`,
+    const where = `($1::date IS NULL OR week = $1::date) AND ($2::date IS NULL OR date >= $2::date) AND ($3::date IS NULL OR date <= $3::date)`;
+    // A day's earlier copies (current_entry = 0, in the order they were kept) come before its
+    // current ledger entry.
+    const result = await this.pool.query<PostRow & { count: string; current_entry: number }>(
+      `SELECT * FROM (
+         SELECT ${POST_COLUMNS},
+           coalesce(frozen_count,
+             (SELECT count(DISTINCT r.person_hash) FROM reactions r WHERE r.post_key = posts.key AND r.present)) AS count,
+           1 AS current_entry, 0::bigint AS copy_id
+         FROM posts WHERE ${where}
+         UNION ALL
+         SELECT ${EARLIER_COPY_COLUMNS}, count, 0 AS current_entry, id AS copy_id
+         FROM retracted_counts WHERE ${where}
+       ) AS tallied
+       ${POST_ORDER}, current_entry, copy_id`,
       [filter.week ?? null, filter.from ?? null, filter.to ?? null],
     );
-    return result.rows.map((row) => ({ post: toPost(row), count: Number(row.count) }));
+    return result.rows.map((row) => ({ post: toPost(row), count: Number(row.count), ...(row.current_entry === 0 ? { earlierCopy: true as const } : {}) }));
   }
 
   async forgetWeek(week: LocalDate, now: Date): Promise<void> {
@@ -439,6 +469,16 @@ export class PostgresStore implements Store {
       );
     });
     await this.wipeForgotten(week);
+  }
+
+  async reopenWeek(week: LocalDate, now: Date): Promise<boolean> {
+    // Only a tombstone (key NULL) is re-opened: a week with a key keeps it.
+    const result = await this.pool.query('UPDATE week_keys SET key = $2, created_at = $3, forgotten_at = NULL WHERE week = $1 AND key IS NULL', [
+      week,
+      randomBytes(32),
+      now,
+    ]);
+    return result.rowCount === 1;
   }
 
   async weeksWithKeys(): Promise<LocalDate[]> {

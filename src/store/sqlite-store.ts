@@ -53,6 +53,10 @@ interface PostRow {
 const POST_COLUMNS = `key, platform, channel_id, date, part, week, state, regions, request_keys, owner,
   lease_until, claimed_at, message_id, sent_at, attempts, last_error, retryable, ended_at, frozen_count`;
 const POST_ORDER = 'ORDER BY date, platform, channel_id, part, key';
+/** An earlier copy's count as the columns of a post (retracted_counts keeps no lease or message id). */
+const EARLIER_COPY_COLUMNS = `post_key AS key, platform, channel_id, date, part, week, 'retracted' AS state, regions, request_keys,
+  NULL AS owner, NULL AS lease_until, NULL AS claimed_at, NULL AS message_id, sent_at, 0 AS attempts, NULL AS last_error,
+  0 AS retryable, ended_at, count AS frozen_count`;
 
 interface SavedWeekRow {
   week: string;
@@ -302,6 +306,25 @@ export class SqliteStore implements Store {
     this.sql('DELETE FROM posts WHERE key = ?').run(key);
   }
 
+  async keepRetractedCount(key: string, now: Date): Promise<boolean> {
+    const run = this.db.transaction((): boolean => {
+      const kept = this
+        .sql(
+          `INSERT INTO retracted_counts (post_key, platform, channel_id, date, part, week, regions, request_keys, sent_at, ended_at, kept_at, count)
+           SELECT key, platform, channel_id, date, part, week, regions, request_keys, sent_at, ended_at, @now,
+             coalesce(frozen_count,
+               (SELECT count(DISTINCT r.person_hash) FROM reactions r WHERE r.post_key = posts.key AND r.present = 1))
+           FROM posts WHERE key = @key AND state = 'retracted'`,
+        )
+        .run({ key, now: now.getTime() });
+      if (kept.changes === 0) return false;
+      // Its hashes go with it (ON DELETE CASCADE; secure_delete zeroes them).
+      this.sql('DELETE FROM posts WHERE key = ?').run(key);
+      return true;
+    });
+    return run.immediate();
+  }
+
   // --- reactions -----------------------------------------------------------------------
 
   async weekKey(week: LocalDate, now: Date): Promise<Buffer | undefined> {
@@ -376,19 +399,25 @@ export class SqliteStore implements Store {
   }
 
   async tally(filter: { week?: LocalDate; from?: LocalDate; to?: LocalDate }): Promise<PostTally[]> {
+    const where = `(@week IS NULL OR week = @week) AND (@from IS NULL OR date >= @from) AND (@to IS NULL OR date <= @to)`;
+    // A day's earlier copies (current_entry = 0, in the order they were kept) come before its
+    // current ledger entry.
     const rows = this
       .sql(
-        `SELECT ${POST_COLUMNS},
-           coalesce(frozen_count,
-             (SELECT count(DISTINCT r.person_hash) FROM reactions r WHERE r.post_key = posts.key AND r.present = 1)) AS count
-         FROM posts
-         WHERE (@week IS NULL OR week = @week)
-           AND (@from IS NULL OR date >= @from)
-           AND (@to IS NULL OR date <= @to)
-         ${POST_ORDER}`,
+        `SELECT * FROM (
+           SELECT ${POST_COLUMNS},
+             coalesce(frozen_count,
+               (SELECT count(DISTINCT r.person_hash) FROM reactions r WHERE r.post_key = posts.key AND r.present = 1)) AS count,
+             1 AS current_entry, 0 AS copy_id
+           FROM posts WHERE ${where}
+           UNION ALL
+           SELECT ${EARLIER_COPY_COLUMNS}, count, 0 AS current_entry, id AS copy_id
+           FROM retracted_counts WHERE ${where}
+         )
+         ${POST_ORDER}, current_entry, copy_id`,
       )
-      .all({ week: filter.week ?? null, from: filter.from ?? null, to: filter.to ?? null }) as Array<PostRow & { count: number }>;
-    return rows.map((row) => ({ post: toPost(row), count: row.count }));
+      .all({ week: filter.week ?? null, from: filter.from ?? null, to: filter.to ?? null }) as Array<PostRow & { count: number; current_entry: number }>;
+    return rows.map((row) => ({ post: toPost(row), count: row.count, ...(row.current_entry === 0 ? { earlierCopy: true as const } : {}) }));
   }
 
   async forgetWeek(week: LocalDate, now: Date): Promise<void> {
@@ -414,6 +443,14 @@ export class SqliteStore implements Store {
     });
     run.immediate();
     await this.wipeWal(week);
+  }
+
+  async reopenWeek(week: LocalDate, now: Date): Promise<boolean> {
+    // Only a tombstone (key NULL) is re-opened: a week with a key keeps it.
+    const result = this
+      .sql('UPDATE week_keys SET key = ?, created_at = ?, forgotten_at = NULL WHERE week = ? AND key IS NULL')
+      .run(randomBytes(32), now.getTime(), week);
+    return result.changes === 1;
   }
 
   async weeksWithKeys(): Promise<LocalDate[]> {

@@ -6,31 +6,15 @@ import { promisify } from 'node:util';
 import pino from 'pino';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { deployCommandsCommand } from '../../src/cli/deploy-commands.js';
-import type { DiscordPlatform } from '../../src/platforms/discord/index.js';
-import { startFakeDiscord, type FakeDiscord } from '../fakes/discord-rest.js';
 import type { FakeInteraction } from '../fakes/discord-state.js';
-import { RecordingInbound, platformFor, sampleDoc, startWorld, waitFor, type World } from './helpers.js';
+import { livePerTest, sampleDoc, waitFor } from './helpers.js';
 
-let world: World | undefined;
-let platform: DiscordPlatform | undefined;
-let lone: FakeDiscord | undefined;
-afterEach(async () => {
-  await platform?.stop();
-  await world?.discord.stop();
-  await lone?.stop();
-  platform = undefined;
-  world = undefined;
-  lone = undefined;
+const live = livePerTest();
+afterEach(() => {
   vi.restoreAllMocks();
 });
 
-async function started(extra: Parameters<typeof platformFor>[1] = {}) {
-  world = await startWorld();
-  platform = platformFor(world, extra);
-  const inbound = new RecordingInbound();
-  await platform.start(inbound);
-  return { world, inbound, gateway: world.discord.gateway, state: world.discord.state };
-}
+const started = live.started;
 
 const answered = (i: FakeInteraction) => waitFor('the answer', () => (i.original && !(i.original.flags & 128) ? i.original : undefined));
 
@@ -164,7 +148,7 @@ describe('deploy-commands', () => {
   }
 
   test('registers both commands globally, and in one server with --guild', async () => {
-    lone = await startFakeDiscord();
+    const lone = await live.fake();
     const guild = lone.state.addGuild({ name: 'Fellowship' });
     const out = vi.spyOn(console, 'log').mockImplementation(() => undefined);
     const restore = withEnv({ DISCORD_TOKEN: lone.state.token, DISCORD_APPLICATION_ID: lone.state.applicationId, DISCORD_API_URL: lone.apiUrl });
@@ -187,7 +171,7 @@ describe('deploy-commands', () => {
   });
 
   test('a wrong token is refused with a clear message, and the token is not printed', async () => {
-    lone = await startFakeDiscord();
+    const lone = await live.fake();
     const err = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const restore = withEnv({ DISCORD_TOKEN: 'not-the-token-abcdef', DISCORD_APPLICATION_ID: lone.state.applicationId, DISCORD_API_URL: lone.apiUrl });
     try {

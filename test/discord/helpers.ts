@@ -1,63 +1,25 @@
 // Shared set-up for the Discord adapter tests: the fake Discord with one server, a recording
 // Inbound, and a polling wait (events cross a real WebSocket, so they arrive a little later).
 import pino from 'pino';
+import { afterEach } from 'vitest';
 import type { ChannelConfig, PostPart } from '../../src/core/types.js';
-import type {
-  Inbound,
-  PostDocument,
-  PrayAnswer,
-  PrayCommand,
-  PrayedButtonAnswer,
-  PrayedButtonPress,
-  ReactionEvent,
-  ReactionsClearedEvent,
-} from '../../src/core/ports.js';
+import type { PostDocument, PrayAnswer, PrayCommand } from '../../src/core/ports.js';
 import { createDiscordPlatform, type DiscordPlatform, type DiscordPlatformOptions } from '../../src/platforms/discord/index.js';
+import { RecordingInbound as SharedRecordingInbound } from '../fakes/recording-inbound.js';
 import { startFakeDiscord, type FakeDiscord, type FakeDiscordOptions } from '../fakes/discord-rest.js';
 import { P, overwrite, type FakeChannel, type FakeGuild, type FakeRole } from '../fakes/discord-state.js';
 
-export class RecordingInbound implements Inbound {
-  readonly reactions: ReactionEvent[] = [];
-  readonly cleared: ReactionsClearedEvent[] = [];
-  readonly resyncs: string[] = [];
-  readonly commands: PrayCommand[] = [];
-  readonly typed: string[] = [];
-  /** What /pray answers; a function may wait (the deferred path). */
-  answer: (command: PrayCommand) => Promise<PrayAnswer> | PrayAnswer = (c) => ({ kind: 'text', text: `answer to "${c.text}"` });
-  readonly presses: PrayedButtonPress[] = [];
-  /** What a press of the "I prayed" button answers; a function may wait (the deferred path). */
-  pressAnswer: (press: PrayedButtonPress) => Promise<PrayedButtonAnswer> | PrayedButtonAnswer = () => ({
-    counted: true,
-    stillCountedByReaction: false,
-    text: 'Counted — thank you.',
-  });
-  regions = [
+/** The shared recording Inbound, with a /pray answer that echoes and three regions to offer. */
+export class RecordingInbound extends SharedRecordingInbound {
+  override answer = (c: PrayCommand): Promise<PrayAnswer> | PrayAnswer => ({ kind: 'text', text: `answer to "${c.text}"` });
+  override regions = [
     { name: 'Latin America', value: 'latin-america' },
     { name: 'Asia Pacific', value: 'asia-pacific' },
     { name: 'Africa & Europe', value: 'africa-europe' },
   ];
-
-  async reaction(event: ReactionEvent): Promise<void> {
-    this.reactions.push(event);
-  }
-  async reactionsCleared(event: ReactionsClearedEvent): Promise<void> {
-    this.cleared.push(event);
-  }
-  async resync(platform: string): Promise<void> {
-    this.resyncs.push(platform);
-  }
-  async pray(command: PrayCommand): Promise<PrayAnswer> {
-    this.commands.push(command);
-    return this.answer(command);
-  }
-  async prayedButton(press: PrayedButtonPress): Promise<PrayedButtonAnswer> {
-    this.presses.push(press);
-    return this.pressAnswer(press);
-  }
-  regionChoices(typed: string): Array<{ name: string; value: string }> {
-    this.typed.push(typed);
-    const t = typed.toLowerCase();
-    return this.regions.filter((r) => r.name.toLowerCase().startsWith(t) || r.value.startsWith(t));
+  /** The /pray commands heard (the Slack tests call them `prays`). */
+  get commands(): PrayCommand[] {
+    return this.prays;
   }
 }
 
@@ -100,6 +62,70 @@ export async function startWorld(options: FakeDiscordOptions = {}): Promise<Worl
   });
   const volunteerChannel = state.addChannel(guild.id, { name: 'prayer' });
   return { discord, guild, staffRole, volunteerRole, staffChannel, volunteerChannel };
+}
+
+/**
+ * What one test file starts: fake Discords and platforms, each stopped after every test
+ * (platforms first, so they do not see their server vanish). Call once at the top of a file.
+ */
+export interface Live {
+  /** A fake Discord with the test server (see startWorld). */
+  world(options?: FakeDiscordOptions): Promise<World>;
+  /** A bare fake Discord with no server, for tests that build their own. */
+  fake(options?: FakeDiscordOptions): Promise<FakeDiscord>;
+  platform(world: Pick<World, 'discord'> & Partial<World>, extra?: Partial<DiscordPlatformOptions>): DiscordPlatform;
+  /** A world and a platform for it, not logged in. */
+  setUp(extra?: Partial<DiscordPlatformOptions>): Promise<{ world: World; platform: DiscordPlatform }>;
+  /** A world and a platform logged in with a fresh RecordingInbound. */
+  started(extra?: Partial<DiscordPlatformOptions>): Promise<Started>;
+}
+
+export interface Started {
+  world: World;
+  platform: DiscordPlatform;
+  inbound: RecordingInbound;
+  state: FakeDiscord['state'];
+  gateway: FakeDiscord['gateway'];
+}
+
+export function livePerTest(): Live {
+  let platforms: DiscordPlatform[] = [];
+  let fakes: FakeDiscord[] = [];
+  afterEach(async () => {
+    const [ps, fs] = [platforms, fakes];
+    platforms = [];
+    fakes = [];
+    for (const p of ps) await p.stop();
+    for (const f of fs) await f.stop();
+  });
+  const live: Live = {
+    async world(options) {
+      const world = await startWorld(options);
+      fakes.push(world.discord);
+      return world;
+    },
+    async fake(options) {
+      const discord = await startFakeDiscord(options);
+      fakes.push(discord);
+      return discord;
+    },
+    platform(world, extra) {
+      const platform = platformFor(world, extra);
+      platforms.push(platform);
+      return platform;
+    },
+    async setUp(extra) {
+      const world = await live.world();
+      return { world, platform: live.platform(world, extra) };
+    },
+    async started(extra) {
+      const { world, platform } = await live.setUp(extra);
+      const inbound = new RecordingInbound();
+      await platform.start(inbound);
+      return { world, platform, inbound, state: world.discord.state, gateway: world.discord.gateway };
+    },
+  };
+  return live;
 }
 
 export function platformFor(world: Pick<World, 'discord'> & Partial<World>, extra: Partial<DiscordPlatformOptions> = {}): DiscordPlatform {

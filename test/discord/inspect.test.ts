@@ -1,23 +1,12 @@
 // Who can see a channel (the facts the core's privacy guard decides on), from the gateway
 // cache when logged in and from REST when not, plus doctor's report and sharding.
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { DiscordPlatform } from '../../src/platforms/discord/index.js';
 import { INVITE_PERMISSIONS } from '../../src/platforms/discord/index.js';
-import { startFakeDiscord, type FakeDiscord } from '../fakes/discord-rest.js';
 import { P, overwrite } from '../fakes/discord-state.js';
-import { RecordingInbound, channelConfig, partFor, platformFor, sampleDoc, startWorld, waitFor, type World } from './helpers.js';
+import { RecordingInbound, channelConfig, livePerTest, partFor, sampleDoc, waitFor } from './helpers.js';
 
-let world: World | undefined;
-let platform: DiscordPlatform | undefined;
-let lone: FakeDiscord | undefined;
-afterEach(async () => {
-  await platform?.stop();
-  await world?.discord.stop();
-  await lone?.stop();
-  platform = undefined;
-  world = undefined;
-  lone = undefined;
-});
+const live = livePerTest();
 
 // Both ways of knowing: the gateway cache (logged in) and REST alone (post, doctor).
 describe.each([
@@ -25,8 +14,7 @@ describe.each([
   ['REST only', false],
 ])('inspectChannel, %s', (_name, login) => {
   async function setUp() {
-    world = await startWorld();
-    platform = platformFor(world);
+    const { world, platform } = await live.setUp();
     if (login) await platform.start(new RecordingInbound());
     return { world, platform, state: world.discord.state };
   }
@@ -118,8 +106,7 @@ async function expectEventually(platform: DiscordPlatform, channelId: string, ou
 
 describe('doctor', () => {
   test('names the bot, the application, the channels’ permissions and privacy, and the owner', async () => {
-    world = await startWorld();
-    platform = platformFor(world);
+    const { world, platform } = await live.setUp();
     const lines = await platform.doctor([channelConfig(world.staffChannel.id, 'staff'), channelConfig(world.volunteerChannel.id, 'staff'), channelConfig('1400000000000000001', 'volunteers')]);
     const text = lines.map((l) => `${l.ok ? 'ok ' : 'BAD'} ${l.text}`).join('\n');
     expect(text).toContain(`ok  token accepted: bot prayerbot (${world.discord.state.bot.id})`);
@@ -136,7 +123,7 @@ describe('doctor', () => {
   });
 
   test('a missing permission is named with what it is for', async () => {
-    world = await startWorld();
+    const world = await live.world();
     const { state } = world.discord;
     const botRole = state.botRole(world.guild.id);
     state.updateRole(world.guild.id, botRole.id, { permissions: INVITE_PERMISSIONS & ~P.ManageMessages });
@@ -144,7 +131,7 @@ describe('doctor', () => {
       ...world.staffChannel.permission_overwrites.filter((o) => o.id !== botRole.id),
       overwrite(botRole.id, 'role', P.ViewChannel, P.AddReactions),
     ]);
-    platform = platformFor(world);
+    const platform = live.platform(world);
     const lines = await platform.doctor([channelConfig(world.staffChannel.id)], { retire: 'edit' });
     expect(lines).toContainEqual({ ok: true, text: expect.stringContaining('invite-only') });
     expect(lines).toContainEqual({
@@ -154,9 +141,9 @@ describe('doctor', () => {
   });
 
   test('a DISCOVERABLE server is named public, and a channel there without allow_public will be refused', async () => {
-    world = await startWorld();
+    const world = await live.world();
     world.discord.state.setFeatures(world.guild.id, ['COMMUNITY', 'DISCOVERABLE']);
-    platform = platformFor(world);
+    const platform = live.platform(world);
     const lines = await platform.doctor([channelConfig(world.staffChannel.id, 'staff'), { ...channelConfig(world.volunteerChannel.id, 'volunteers'), allowPublic: true }]);
     const bad = lines.filter((l) => !l.ok && l.text.includes('DISCOVERABLE')).map((l) => l.text);
     expect(bad).toEqual([expect.stringContaining(`#staff-prayer (${world.staffChannel.id})`)]);
@@ -164,8 +151,7 @@ describe('doctor', () => {
   });
 
   test('a refused token is one clear line', async () => {
-    world = await startWorld();
-    platform = platformFor(world, { token: 'wrong-token-123456' });
+    const { world, platform } = await live.setUp({ token: 'wrong-token-123456' });
     const lines = await platform.doctor([]);
     expect(lines).toEqual([{ ok: false, text: expect.stringMatching(/DISCORD_TOKEN was refused/) }]);
   });
@@ -179,17 +165,23 @@ describe('invite permissions', () => {
 });
 
 describe('shards', () => {
-  test("'auto' logs in every shard /gateway/bot asks for, without privileged intents, and hears each shard's servers", async () => {
-    lone = await startFakeDiscord({ shards: 2 });
+  /** A fake Discord with two shards and a server with a channel on each, and a platform logged in. */
+  async function twoShards(extra: Parameters<typeof live.platform>[1] = {}) {
+    const lone = await live.fake({ shards: 2 });
     const { state } = lone;
     // Two servers on different shards (shard = guild_id >> 22 % 2).
     const a = state.addGuild({ id: String((1n << 22n) * 1000n), name: 'Even' });
     const b = state.addGuild({ id: String((1n << 22n) * 1001n), name: 'Odd' });
     const chA = state.addChannel(a.id, { name: 'prayer' });
     const chB = state.addChannel(b.id, { name: 'prayer' });
-    platform = platformFor({ discord: lone });
+    const platform = live.platform({ discord: lone }, extra);
     const inbound = new RecordingInbound();
     await platform.start(inbound);
+    return { lone, state, a, b, chA, chB, platform, inbound };
+  }
+
+  test("'auto' logs in every shard /gateway/bot asks for, without privileged intents, and hears each shard's servers", async () => {
+    const { lone, state, a, b, chA, chB, platform, inbound } = await twoShards();
     expect(lone.gateway.identifies.map((i) => i.shard).sort()).toEqual([
       [0, 2],
       [1, 2],
@@ -207,15 +199,7 @@ describe('shards', () => {
   });
 
   test('a shard list logs in only those shards (another process holds the rest)', async () => {
-    lone = await startFakeDiscord({ shards: 2 });
-    const { state } = lone;
-    const a = state.addGuild({ id: String((1n << 22n) * 1000n), name: 'Even' });
-    const b = state.addGuild({ id: String((1n << 22n) * 1001n), name: 'Odd' });
-    const chA = state.addChannel(a.id, { name: 'prayer' });
-    const chB = state.addChannel(b.id, { name: 'prayer' });
-    platform = platformFor({ discord: lone } as World, { shards: [1], shardCount: 2 });
-    const inbound = new RecordingInbound();
-    await platform.start(inbound);
+    const { lone, state, a, b, chA, chB, platform, inbound } = await twoShards({ shards: [1], shardCount: 2 });
     expect(lone.gateway.identifies.map((i) => i.shard)).toEqual([[1, 2]]);
     const mA = state.createMessage(chA.id, { authorId: state.bot.id, content: 'x' });
     const mB = state.createMessage(chB.id, { authorId: state.bot.id, content: 'y' });

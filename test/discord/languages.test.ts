@@ -17,8 +17,8 @@ describe('slash command descriptions', () => {
     expect(pray!.description_localizations['zh-TW']).toBe('今日的禱告，或某地區最新的代禱事項');
     expect(pray!.options[0]!.description_localizations['de']).toBe('Eine Region (leer lassen für den heutigen Beitrag)');
     // Names stay as typed everywhere: /pray understands its keywords in English.
-    expect(staff!.options.map((o) => o.name)).toEqual(['stats', 'week', 'retract', 'help']);
-    expect(staff!.options.map((o) => o.description_localizations['ko'])).toEqual(['기도한 사람 수, 지역별·플랫폼별', '이번 주 계획, 날짜별', '기도 제목을 지금 모든 곳에서 내리기', '코디네이터 명령어 안내']);
+    expect(staff!.options.map((o) => o.name)).toEqual(['stats', 'week', 'retract', 'coordinator', 'help']);
+    expect(staff!.options.map((o) => o.description_localizations['ko'])).toEqual(['기도한 사람 수, 지역별·플랫폼별', '이번 주 계획, 날짜별', '기도 제목을 지금 모든 곳에서 내리기', '코디네이터 페이지 로그인 링크 (본인만 볼 수 있음)', '코디네이터 명령어 안내']);
   });
 });
 

@@ -1,20 +1,11 @@
 // Starting and stopping the gateway client.
-import { afterEach, expect, test } from 'vitest';
-import type { DiscordPlatform } from '../../src/platforms/discord/index.js';
-import { RecordingInbound, platformFor, startWorld, waitFor, type World } from './helpers.js';
+import { expect, test } from 'vitest';
+import { RecordingInbound, livePerTest, waitFor } from './helpers.js';
 
-let world: World | undefined;
-let platform: DiscordPlatform | undefined;
-afterEach(async () => {
-  await platform?.stop();
-  await world?.discord.stop();
-  platform = undefined;
-  world = undefined;
-});
+const live = livePerTest();
 
 test('a refused token fails start with a clear error that does not contain the token', async () => {
-  world = await startWorld();
-  platform = platformFor(world, { token: 'not-the-right-token-123456' });
+  const { world, platform } = await live.setUp({ token: 'not-the-right-token-123456' });
   const error = await platform.start(new RecordingInbound()).catch((e: unknown) => e);
   expect(error).toMatchObject({ code: 'forbidden', message: expect.stringMatching(/DISCORD_TOKEN/) });
   expect(String((error as Error).message)).not.toContain('not-the-right-token-123456');
@@ -22,8 +13,7 @@ test('a refused token fails start with a clear error that does not contain the t
 });
 
 test('stop closes the gateway connection', async () => {
-  world = await startWorld();
-  platform = platformFor(world);
+  const { world, platform } = await live.setUp();
   await platform.start(new RecordingInbound());
   expect(platform.ready()).toBe(true);
   expect(world.discord.gateway.connected()).toHaveLength(1);

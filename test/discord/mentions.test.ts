@@ -1,10 +1,9 @@
 // Mentions written into a plan (request text and titles, region names, the verse) or quoted by
 // a staff text render as plain text on Discord: no pill, no ping, the words still readable.
-import { afterEach, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import type { PostDocument } from '../../src/core/ports.js';
-import type { DiscordPlatform } from '../../src/platforms/discord/index.js';
 import { postMessageBody, renderAnswer, renderEmbeds } from '../../src/platforms/discord/render.js';
-import { platformFor, startWorld, type World } from './helpers.js';
+import { livePerTest } from './helpers.js';
 
 /** Discord's mention syntax, as its client draws it. */
 const MENTION = /@(?:everyone|here)\b|<@[!&]?\d+>|<#\d+>/g;
@@ -51,18 +50,10 @@ test('a post shown as a /pray answer, and a text answer, show no mention', () =>
   expect(readable(text!.content!)).toBe(`No request matches ${HOSTILE}`);
 });
 
-let world: World | undefined;
-let platform: DiscordPlatform | undefined;
-afterEach(async () => {
-  await platform?.stop();
-  await world?.discord.stop();
-  world = undefined;
-  platform = undefined;
-});
+const live = livePerTest();
 
 test('a staff text quoting a mention (an alert about a broken request line) shows none', async () => {
-  world = await startWorld();
-  platform = platformFor(world);
+  const { world, platform } = await live.setUp();
   const channelId = world.staffChannel.id;
   const alert = `⚠️ An edit to the plan has errors:\nprompts/2026-10-12.yaml:8:13: unknown region "x" in "Pray ${HOSTILE}"`;
   await platform.sendStaffText(channelId, alert);

@@ -1,24 +1,13 @@
 // Posting through the real discord.js REST client against the fake Discord: what a channel
 // shows, idempotence (nonce), rate limits, recovery (findPost), edits and retirement.
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { PlatformError, type PostDocument } from '../../src/core/ports.js';
 import { POST_LIMITS, ledgerKeyOfMarker, type DiscordPlatform } from '../../src/platforms/discord/index.js';
-import { RecordingInbound, partFor, platformFor, sampleDoc, startWorld, waitFor, type World } from './helpers.js';
+import { RecordingInbound, livePerTest, partFor, sampleDoc, waitFor } from './helpers.js';
 
-let world: World | undefined;
-let platform: DiscordPlatform | undefined;
-afterEach(async () => {
-  await platform?.stop();
-  await world?.discord.stop();
-  platform = undefined;
-  world = undefined;
-});
+const live = livePerTest();
 
-async function setUp(extra: Parameters<typeof platformFor>[1] = {}) {
-  world = await startWorld();
-  platform = platformFor(world, extra);
-  return { world, platform };
-}
+const setUp = live.setUp;
 
 const never = () => new AbortController().signal;
 

@@ -2,28 +2,17 @@
 // message component, a press (INTERACTION_CREATE, MESSAGE_COMPONENT) reaches the core, and the
 // answer is an ephemeral reply that only the presser sees.
 import pino from 'pino';
-import { afterEach, describe, expect, test } from 'vitest';
-import type { DiscordPlatform } from '../../src/platforms/discord/index.js';
+import { describe, expect, test } from 'vitest';
 import { prayedCustomId, renderAnswer } from '../../src/platforms/discord/render.js';
 import type { FakeInteraction } from '../fakes/discord-state.js';
-import { RecordingInbound, partFor, platformFor, sampleDoc, startWorld, waitFor, type World } from './helpers.js';
+import { livePerTest, partFor, sampleDoc, waitFor } from './helpers.js';
 
-let world: World | undefined;
-let platform: DiscordPlatform | undefined;
-afterEach(async () => {
-  await platform?.stop();
-  await world?.discord.stop();
-  platform = undefined;
-  world = undefined;
-});
+const live = livePerTest();
 
 async function started() {
-  world = await startWorld();
   const logs: string[] = [];
-  platform = platformFor(world, { logger: pino({ level: 'debug' }, { write: (line: string) => void logs.push(line) }), deferAfterMs: 300 });
-  const inbound = new RecordingInbound();
-  await platform.start(inbound);
-  return { world, platform, inbound, logs, gateway: world.discord.gateway, state: world.discord.state };
+  const logger = pino({ level: 'debug' }, { write: (line: string) => void logs.push(line) });
+  return { ...(await live.started({ logger, deferAfterMs: 300 })), logs };
 }
 
 function buttonFor(channelId: string, date = '2026-10-12') {

@@ -1,26 +1,12 @@
 // Reactions through the real discord.js gateway client against the fake gateway: what the
 // core hears (variants, presence, order), what it never hears (other emoji, the bot's own),
 // gaps (resume vs re-identify), and reading every holder back (readReactions).
-import { afterEach, describe, expect, test } from 'vitest';
-import type { DiscordPlatform } from '../../src/platforms/discord/index.js';
-import { RecordingInbound, partFor, platformFor, sampleDoc, startWorld, waitFor, type World } from './helpers.js';
+import { describe, expect, test } from 'vitest';
+import { RecordingInbound, livePerTest, partFor, sampleDoc, waitFor } from './helpers.js';
 
-let world: World | undefined;
-let platform: DiscordPlatform | undefined;
-afterEach(async () => {
-  await platform?.stop();
-  await world?.discord.stop();
-  platform = undefined;
-  world = undefined;
-});
+const live = livePerTest();
 
-async function started() {
-  world = await startWorld();
-  platform = platformFor(world);
-  const inbound = new RecordingInbound();
-  await platform.start(inbound);
-  return { world, platform, inbound, state: world.discord.state };
-}
+const started = () => live.started();
 
 const never = () => new AbortController().signal;
 
@@ -45,11 +31,11 @@ describe('reaction events', () => {
   });
 
   test('a 🙏 on a message the client never saw (posted before a restart) still arrives', async () => {
-    world = await startWorld();
+    const world = await live.world();
     const { state } = world.discord;
     const channelId = world.staffChannel.id;
     const old = state.createMessage(channelId, { authorId: state.bot.id, embeds: [{ title: 'Prayer for Friday' }], at: Date.now() - 3 * 86_400_000 });
-    platform = platformFor(world);
+    const platform = live.platform(world);
     const inbound = new RecordingInbound();
     await platform.start(inbound);
     const member = state.addMember(world.guild.id, { roles: [world.staffRole.id] });

@@ -1,11 +1,11 @@
 // The whole bot (startBot: store, core, scheduler, the real discord.js client) against the
 // local fake Discord: REST and gateway on 127.0.0.1.
-import { afterEach, describe, expect, it } from 'vitest';
-import { startBot, type RunningBot } from '../../src/main.js';
-import { P, overwrite } from '../fakes/discord-state.js';
+import { describe, expect, it } from 'vitest';
+import type { RunningBot } from '../../src/main.js';
 import { startFakeDiscord, type FakeDiscord } from '../fakes/discord-rest.js';
 import { FakeClock } from '../fakes/recording-platform.js';
-import { configYaml, tempProject, weekYaml, type Project } from './project.js';
+import { fictionalServer, startDiscordBot, waitFor, weekWithEveryoneRequest, worldPerTest } from './bots.js';
+import { configYaml, tempProject, type Project } from './project.js';
 
 const WEEK = '2026-10-12';
 
@@ -21,23 +21,13 @@ interface World {
   guildId: string;
 }
 
-let world: World | undefined;
-afterEach(async () => {
-  await world?.bot.stop();
-  await world?.discord.stop();
-  world?.project.remove();
-  world = undefined;
-});
+const keep = worldPerTest<World>((w) => w.discord);
 
 /** `button`: the staff channel sets `prayed_button: true`; `retire`: the config's `retire`. */
 async function start(at: string, options: { button?: boolean; retire?: 'delete' | 'edit' } = {}): Promise<World> {
   const clock = new FakeClock(new Date(at));
   const discord = await startFakeDiscord();
-  const { state } = discord;
-  const guild = state.addGuild({ name: 'Fictional Fellowship' });
-  const staffRole = state.addRole(guild.id, { name: 'Staff' });
-  const privateTo = (role: string) => [overwrite(guild.id, 'role', 0n, P.ViewChannel), overwrite(role, 'role', P.ViewChannel), overwrite(state.botRole(guild.id).id, 'role', P.ViewChannel)];
-  const staffChannel = state.addChannel(guild.id, { name: 'staff-prayer', overwrites: privateTo(staffRole.id) }).id;
+  const { state, guild, staffRole, staffChannel } = fictionalServer(discord);
   const volunteerChannel = state.addChannel(guild.id, { name: 'prayer' }).id;
   // Meant for staff, but everyone in the server can see it: the guard must refuse it.
   const openChannel = state.addChannel(guild.id, { name: 'open-staff' }).id;
@@ -51,25 +41,9 @@ async function start(at: string, options: { button?: boolean; retire?: 'delete' 
       staff: `  discord_roles: ["${staffRole.id}"]`,
     });
   const project = tempProject(options.retire ? `${config}retire: ${options.retire}\n` : config);
-  // Latin America's request is for everyone; the rest are staff-only.
-  project.writeWeek(WEEK, weekYaml(WEEK).replace(/(region: latin-america\n    text: [^\n]*)/, '$1\n    audience: everyone'));
-  const bot = await startBot({
-    configPath: project.configPath,
-    promptsDir: project.promptsDir,
-    env: { discord: { token: state.token, apiUrl: discord.apiUrl }, databaseUrl: `sqlite:${project.dbPath}`, port: 0, logLevel: 'silent' },
-    secrets: [state.token],
-    clock,
-  });
-  world = { discord, bot, clock, project, staffChannel, volunteerChannel, openChannel, staffRole: staffRole.id, guildId: guild.id };
-  return world;
-}
-
-async function waitFor(what: string, probe: () => unknown | Promise<unknown>, ms = 15_000): Promise<void> {
-  const until = Date.now() + ms;
-  while (!(await probe())) {
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
+  project.writeWeek(WEEK, weekWithEveryoneRequest(WEEK));
+  const bot = await startDiscordBot(discord, project, clock);
+  return keep({ discord, bot, clock, project, staffChannel, volunteerChannel, openChannel, staffRole: staffRole.id, guildId: guild.id });
 }
 
 const posts = (w: World, channel: string) => w.discord.state.messages(channel).filter((m) => (m.embeds?.length ?? 0) > 0);

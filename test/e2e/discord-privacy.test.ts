@@ -1,17 +1,16 @@
 // The privacy guard beyond the daily post, end to end on Discord (startBot, the real
 // discord.js client, the fake REST and gateway): /pray in a staff channel everyone can view,
 // and alerts that never name a member by id.
-import { afterEach, describe, expect, it } from 'vitest';
-import { startBot, type RunningBot } from '../../src/main.js';
+import { describe, expect, it } from 'vitest';
+import type { RunningBot } from '../../src/main.js';
 import { NOT_PRIVATE_NOTE } from '../../src/core/pray-privacy.js';
 import { P, overwrite } from '../fakes/discord-state.js';
 import { startFakeDiscord, type FakeDiscord } from '../fakes/discord-rest.js';
 import { FakeClock } from '../fakes/recording-platform.js';
-import { configYaml, tempProject, weekYaml, type Project } from './project.js';
+import { FOR_EVERYONE, STAFF_ONLY, fictionalServer, startDiscordBot, waitFor, weekWithEveryoneRequest, worldPerTest } from './bots.js';
+import { configYaml, tempProject, type Project } from './project.js';
 
 const WEEK = '2026-10-12';
-const STAFF_ONLY = 'Pray for the africa-europe team';
-const FOR_EVERYONE = 'Pray for the latin-america team';
 
 interface World {
   discord: FakeDiscord;
@@ -24,21 +23,11 @@ interface World {
   visitorId: string;
 }
 
-let world: World | undefined;
-afterEach(async () => {
-  await world?.bot.stop();
-  await world?.discord.stop();
-  world?.project.remove();
-  world = undefined;
-});
+const keep = worldPerTest<World>((w) => w.discord);
 
 async function start(at: string): Promise<World> {
   const discord = await startFakeDiscord();
-  const { state } = discord;
-  const guild = state.addGuild({ name: 'Fictional Fellowship' });
-  const staffRole = state.addRole(guild.id, { name: 'Staff' });
-  const privateTo = (role: string) => [overwrite(guild.id, 'role', 0n, P.ViewChannel), overwrite(role, 'role', P.ViewChannel), overwrite(state.botRole(guild.id).id, 'role', P.ViewChannel)];
-  const staffChannel = state.addChannel(guild.id, { name: 'staff-prayer', overwrites: privateTo(staffRole.id) }).id;
+  const { state, guild, staffRole, staffChannel } = fictionalServer(discord);
   // Meant for staff, but @everyone can view it; and one volunteer has a member override too.
   const visitor = state.addMember(guild.id, { username: 'visitor' }).user.id;
   const openChannel = state.addChannel(guild.id, { name: 'open-staff', overwrites: [overwrite(visitor, 'member', P.ViewChannel)] }).id;
@@ -49,24 +38,9 @@ async function start(at: string): Promise<World> {
       staff: `  discord_roles: ["${staffRole.id}"]`,
     }),
   );
-  project.writeWeek(WEEK, weekYaml(WEEK).replace(/(region: latin-america\n    text: [^\n]*)/, '$1\n    audience: everyone'));
-  const bot = await startBot({
-    configPath: project.configPath,
-    promptsDir: project.promptsDir,
-    env: { discord: { token: state.token, apiUrl: discord.apiUrl }, databaseUrl: `sqlite:${project.dbPath}`, port: 0, logLevel: 'silent' },
-    secrets: [state.token],
-    clock: new FakeClock(new Date(at)),
-  });
-  world = { discord, bot, project, guildId: guild.id, staffChannel, openChannel, visitorId: visitor };
-  return world;
-}
-
-async function waitFor(what: string, probe: () => boolean, ms = 15_000): Promise<void> {
-  const until = Date.now() + ms;
-  while (!probe()) {
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
+  project.writeWeek(WEEK, weekWithEveryoneRequest(WEEK));
+  const bot = await startDiscordBot(discord, project, new FakeClock(new Date(at)));
+  return keep({ discord, bot, project, guildId: guild.id, staffChannel, openChannel, visitorId: visitor });
 }
 
 /** /pray [region] in a channel, by a volunteer: the answer as Discord received it. */

@@ -26,26 +26,33 @@ function until(check: () => boolean, ms = 10_000): Promise<void> {
   });
 }
 
+/** The console chat on a fresh project; `printed()` is what it showed (alerts print `[to staff]`). */
+async function start(options: { reloadPlan?: StartOptions['reloadPlan']; databaseUrl?: string } = {}) {
+  project = tempProject(configYaml({ channels: '  - { platform: slack, id: "C0STAFF01", audience: staff }', staffReport: '  - { platform: slack, id: "C0COORD01" }' }));
+  project.writeWeek('2026-10-12', weekYaml('2026-10-12'));
+  const output = new PassThrough();
+  let printed = '';
+  output.on('data', (chunk: Buffer) => (printed += chunk.toString()));
+  bot = await startBot({
+    configPath: project.configPath,
+    promptsDir: project.promptsDir,
+    env: { databaseUrl: options.databaseUrl ?? 'sqlite::memory:', port: 0, logLevel: 'silent' },
+    secrets: [],
+    clock: new FakeClock(new Date('2026-10-13T14:00:00Z')),
+    input: new PassThrough(),
+    output,
+    ...(options.reloadPlan ? { reloadPlan: options.reloadPlan } : {}),
+  });
+  const ask = async (text: string) => {
+    const answer = await bot!.bot.pray({ platform: 'console', channelId: 'console', userId: 'me', roleIds: [], text });
+    return answer.kind === 'text' ? answer.text : JSON.stringify(answer.doc);
+  };
+  return { project, ask, printed: () => printed };
+}
+
 describe('hot reload', () => {
   it('applies a good edit, and keeps the last good plan on a broken one while telling staff where', async () => {
-    project = tempProject(configYaml({ channels: '  - { platform: slack, id: "C0STAFF01", audience: staff }', staffReport: '  - { platform: slack, id: "C0COORD01" }' }));
-    project.writeWeek('2026-10-12', weekYaml('2026-10-12'));
-    const output = new PassThrough();
-    let printed = '';
-    output.on('data', (chunk: Buffer) => (printed += chunk.toString()));
-    bot = await startBot({
-      configPath: project.configPath,
-      promptsDir: project.promptsDir,
-      env: { databaseUrl: 'sqlite::memory:', port: 0, logLevel: 'silent' },
-      secrets: [],
-      clock: new FakeClock(new Date('2026-10-13T14:00:00Z')),
-      input: new PassThrough(),
-      output,
-    });
-    const ask = async (text: string) => {
-      const answer = await bot!.bot.pray({ platform: 'console', channelId: 'console', userId: 'me', roleIds: [], text });
-      return answer.kind === 'text' ? answer.text : JSON.stringify(answer.doc);
-    };
+    const { project, ask, printed } = await start();
     expect(await ask('latam')).toContain('Pray for the latin-america team');
 
     // A good edit is picked up.
@@ -55,36 +62,13 @@ describe('hot reload', () => {
 
     // A broken edit: an unknown region on line 8. The edited plan keeps running.
     project.writeWeek('2026-10-12', weekYaml('2026-10-12').replace('region: latin-america', 'region: latin-amerika'));
-    await until(() => printed.includes('An edit to the plan has errors'));
-    expect(printed).toMatch(/2026-10-12\.yaml:8:13: unknown region "latin-amerika"/);
+    await until(() => printed().includes('An edit to the plan has errors'));
+    expect(printed()).toMatch(/2026-10-12\.yaml:8:13: unknown region "latin-amerika"/);
     expect(await ask('latam')).toContain('Pray for the edited latin-america team');
   });
 });
 
 describe('hot reload that fails for another reason than the files', () => {
-  /** The console chat on a fresh project; `printed()` is what it showed (alerts print `[to staff]`). */
-  async function start(options: { reloadPlan?: StartOptions['reloadPlan']; databaseUrl?: string } = {}) {
-    project = tempProject(configYaml({ channels: '  - { platform: slack, id: "C0STAFF01", audience: staff }', staffReport: '  - { platform: slack, id: "C0COORD01" }' }));
-    project.writeWeek('2026-10-12', weekYaml('2026-10-12'));
-    const output = new PassThrough();
-    let printed = '';
-    output.on('data', (chunk: Buffer) => (printed += chunk.toString()));
-    bot = await startBot({
-      configPath: project.configPath,
-      promptsDir: project.promptsDir,
-      env: { databaseUrl: options.databaseUrl ?? 'sqlite::memory:', port: 0, logLevel: 'silent' },
-      secrets: [],
-      clock: new FakeClock(new Date('2026-10-13T14:00:00Z')),
-      input: new PassThrough(),
-      output,
-      ...(options.reloadPlan ? { reloadPlan: options.reloadPlan } : {}),
-    });
-    const ask = async (text: string) => {
-      const answer = await bot!.bot.pray({ platform: 'console', channelId: 'console', userId: 'me', roleIds: [], text });
-      return answer.kind === 'text' ? answer.text : JSON.stringify(answer.doc);
-    };
-    return { project, ask, printed: () => printed };
-  }
   const edited = (text: string) => weekYaml('2026-10-12').replace('Pray for the latin-america team', text);
 
   it('a loader that throws keeps the bot running on the last good plan and tells staff; the next edit applies', async () => {

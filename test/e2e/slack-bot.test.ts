@@ -1,57 +1,26 @@
 // The whole bot (startBot: store, core, scheduler, the real Bolt app) against the local fake
 // Slack, driven as Slack would drive it: signed HTTP requests in, Web API calls out.
-import { afterEach, describe, expect, it } from 'vitest';
-import { startBot, type RunningBot } from '../../src/main.js';
-import { createSlackSigner, type SlackSigner } from '../fakes/slack-signer.js';
-import { startFakeSlack, type FakeSlack } from '../fakes/slack-api.js';
+import { describe, expect, it } from 'vitest';
+import { startFakeSlack } from '../fakes/slack-api.js';
 import { FakeClock } from '../fakes/recording-platform.js';
-import { configYaml, tempProject, weekYaml, type Project } from './project.js';
+import { SLACK_SECRET, startSlackBot, worldPerTest, type SlackWorld } from './bots.js';
+import { configYaml, tempProject, weekYaml } from './project.js';
 
 const WEEK = '2026-10-12';
-const SECRET = 'e2e-signing-secret-not-real';
 
-interface World {
-  slack: FakeSlack;
-  bot: RunningBot;
-  signer: SlackSigner;
-  clock: FakeClock;
-  project: Project;
-}
-
-let world: World | undefined;
-afterEach(async () => {
-  await world?.bot.stop();
-  await world?.slack.stop();
-  world?.project.remove();
-  world = undefined;
-});
+const keep = worldPerTest<SlackWorld>((w) => w.slack);
 
 /** `button`: the staff channel sets `prayed_button: true`; `retire`: the config's `retire`. */
-async function start(at: string, options: { button?: boolean; retire?: 'delete' | 'edit' } = {}): Promise<World> {
+async function start(at: string, options: { button?: boolean; retire?: 'delete' | 'edit' } = {}): Promise<SlackWorld> {
   const clock = new FakeClock(new Date(at));
-  const slack = await startFakeSlack({ now: () => clock.now().getTime(), signingSecret: SECRET });
+  const slack = await startFakeSlack({ now: () => clock.now().getTime(), signingSecret: SLACK_SECRET });
   const config = configYaml({
     channels: `  - { platform: slack, id: "C0STAFF01", audience: staff${options.button ? ', prayed_button: true' : ''} }`,
     staffReport: '  - { platform: slack, id: "C0COORD01" }',
   });
   const project = tempProject(options.retire ? `${config}retire: ${options.retire}\n` : config);
   project.writeWeek(WEEK, weekYaml(WEEK));
-  world = { slack, clock, project, ...(await startOn(slack, project, clock)) };
-  return world;
-}
-
-/** The bot on an existing fake Slack and project (a first start, or a restart). */
-async function startOn(slack: FakeSlack, project: Project, clock: FakeClock): Promise<{ bot: RunningBot; signer: SlackSigner }> {
-  const bot = await startBot({
-    configPath: project.configPath,
-    promptsDir: project.promptsDir,
-    env: { slack: { botToken: slack.botToken, signingSecret: SECRET, apiUrl: slack.url }, databaseUrl: `sqlite:${project.dbPath}`, port: 0, logLevel: 'silent' },
-    secrets: [slack.botToken, SECRET],
-    clock,
-  });
-  // Request signatures are checked against the wall clock (as Slack and Bolt do), not the bot's domain clock.
-  const signer = createSlackSigner({ url: `http://127.0.0.1:${bot.port}/slack/events`, signingSecret: SECRET });
-  return { bot, signer };
+  return keep({ slack, clock, project, ...(await startSlackBot(slack, project, clock)) });
 }
 
 describe('prayerbot on Slack, end to end', () => {
@@ -175,7 +144,7 @@ describe('prayerbot on Slack, end to end', () => {
     w.slack.unreact('C0STAFF01', ts, 'U0VOL2', 'pray');
     w.slack.react('C0STAFF01', ts, 'U0VOL3', 'pray::skin-tone-4');
     w.clock.advance(60_000);
-    Object.assign(w, await startOn(w.slack, w.project, w.clock));
+    Object.assign(w, await startSlackBot(w.slack, w.project, w.clock));
     expect(w.slack.callsTo('reactions.get').length).toBeGreaterThan(0);
     expect((await w.bot.bot.tally(WEEK)).total).toBe(2); // U0VOL1's press and U0VOL3's 🙏
     // The press is still there to take back.

@@ -1,67 +1,39 @@
 // The privacy guard beyond the daily post, end to end on Slack (startBot, the real Bolt app,
 // the fake Web API): /pray in a staff channel that is no longer private, staff reports to a
 // report channel made public, and a send by hand after a channel was made public.
-import { afterEach, describe, expect, it } from 'vitest';
-import { startBot, type RunningBot } from '../../src/main.js';
+import { describe, expect, it } from 'vitest';
 import { NOT_PRIVATE_NOTE, UNCHECKED_NOTE } from '../../src/core/pray-privacy.js';
-import { createSlackSigner, type SlackSigner } from '../fakes/slack-signer.js';
-import { startFakeSlack, type FakeSlack } from '../fakes/slack-api.js';
+import { startFakeSlack } from '../fakes/slack-api.js';
 import { FakeClock } from '../fakes/recording-platform.js';
-import { configYaml, tempProject, weekYaml, type Project } from './project.js';
+import { FOR_EVERYONE, SLACK_SECRET, STAFF_ONLY, startSlackBot, weekWithEveryoneRequest, worldPerTest, type SlackWorld } from './bots.js';
+import { configYaml, tempProject } from './project.js';
 
 const WEEK = '2026-10-12';
-const SECRET = 'e2e-signing-secret-not-real';
-const STAFF_ONLY = 'Pray for the africa-europe team';
-const FOR_EVERYONE = 'Pray for the latin-america team';
 
-interface World {
-  slack: FakeSlack;
-  bot: RunningBot;
-  signer: SlackSigner;
-  clock: FakeClock;
-  project: Project;
-}
+const keep = worldPerTest<SlackWorld>((w) => w.slack);
 
-let world: World | undefined;
-afterEach(async () => {
-  await world?.bot.stop();
-  await world?.slack.stop();
-  world?.project.remove();
-  world = undefined;
-});
-
-async function start(at: string): Promise<World> {
+async function start(at: string): Promise<SlackWorld> {
   const clock = new FakeClock(new Date(at));
-  const slack = await startFakeSlack({ now: () => clock.now().getTime(), signingSecret: SECRET, channels: [{ id: 'C0STAFF01' }, { id: 'C0COORD01' }, { id: 'C0COORD02' }] });
+  const slack = await startFakeSlack({ now: () => clock.now().getTime(), signingSecret: SLACK_SECRET, channels: [{ id: 'C0STAFF01' }, { id: 'C0COORD01' }, { id: 'C0COORD02' }] });
   const project = tempProject(
     configYaml({
       channels: '  - { platform: slack, id: "C0STAFF01", audience: staff }',
       staffReport: '  - { platform: slack, id: "C0COORD01" }\n  - { platform: slack, id: "C0COORD02" }',
     }),
   );
-  // Latin America's request is for everyone; the rest are staff-only.
-  project.writeWeek(WEEK, weekYaml(WEEK).replace(/(region: latin-america\n    text: [^\n]*)/, '$1\n    audience: everyone'));
-  const bot = await startBot({
-    configPath: project.configPath,
-    promptsDir: project.promptsDir,
-    env: { slack: { botToken: slack.botToken, signingSecret: SECRET, apiUrl: slack.url }, databaseUrl: `sqlite:${project.dbPath}`, port: 0, logLevel: 'silent' },
-    secrets: [slack.botToken, SECRET],
-    clock,
-  });
-  const signer = createSlackSigner({ url: `http://127.0.0.1:${bot.port}/slack/events`, signingSecret: SECRET });
-  world = { slack, bot, signer, clock, project };
-  return world;
+  project.writeWeek(WEEK, weekWithEveryoneRequest(WEEK));
+  return keep({ slack, clock, project, ...(await startSlackBot(slack, project, clock)) });
 }
 
 /** /pray in the staff channel, by a volunteer: the answer as Slack received it. */
-async function pray(w: World, text: string): Promise<string> {
+async function pray(w: SlackWorld, text: string): Promise<string> {
   const answer = await w.signer.command({ command: '/pray', text, user_id: 'U0VOL1', channel_id: 'C0STAFF01' });
   expect(answer.status).toBe(200);
   return JSON.stringify(answer.json);
 }
 
 /** Ten minutes on, the minute sweep has checked the channel again. */
-async function tenMinutesLater(w: World): Promise<void> {
+async function tenMinutesLater(w: SlackWorld): Promise<void> {
   w.clock.advance(10 * 60_000);
   await w.bot.bot.sweep();
   await w.bot.bot.ctx.inspections.get(w.bot.bot.ctx.platforms.get('slack')!, 'C0STAFF01');

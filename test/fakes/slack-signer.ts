@@ -12,7 +12,7 @@
 // Options per request: a chosen `timestamp` (stale or future), `retryNum` (Slack's
 // X-Slack-Retry-Num redelivery), or a broken signature (`signature: 'bad' | 'missing'`).
 import { createHmac } from 'node:crypto';
-import type { SlashCommandFields } from './slack-socket.js';
+import { slashCommandPayload, type SlashCommandFields } from './slack-socket.js';
 
 export interface SignedRequestOptions {
   /** Seconds since the epoch; default now. */
@@ -82,21 +82,7 @@ export function createSlackSigner(options: { url: string; signingSecret: string;
     action: (payload, o) => raw(new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), 'application/x-www-form-urlencoded', o),
     command: (fields, o) => {
       commandSeq += 1;
-      const form = new URLSearchParams({
-        token: 'legacy-verification-token-unused',
-        team_id: fields.team_id ?? 'T0FAKE001',
-        team_domain: 'fictional-org',
-        channel_id: fields.channel_id,
-        channel_name: 'privategroup',
-        user_id: fields.user_id,
-        user_name: 'someone',
-        command: fields.command ?? '/pray',
-        text: fields.text,
-        api_app_id: 'A0PRAYBOT',
-        is_enterprise_install: 'false',
-        response_url: fields.response_url ?? 'http://127.0.0.1:9/response/unused',
-        trigger_id: `trigger-${commandSeq}`,
-      });
+      const form = new URLSearchParams(slashCommandPayload(fields, 'A0PRAYBOT', `trigger-${commandSeq}`));
       return raw(form.toString(), 'application/x-www-form-urlencoded', o);
     },
   };

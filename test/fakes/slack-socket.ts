@@ -30,6 +30,25 @@ export interface SlashCommandFields {
   response_url?: string;
 }
 
+/** A slash command as Slack sends it (over HTTP as a form, over Socket Mode as JSON). */
+export function slashCommandPayload(fields: SlashCommandFields, appId: string, triggerId: string): Record<string, string> {
+  return {
+    token: 'legacy-verification-token-unused',
+    team_id: fields.team_id ?? 'T0FAKE001',
+    team_domain: 'fictional-org',
+    channel_id: fields.channel_id,
+    channel_name: 'privategroup',
+    user_id: fields.user_id,
+    user_name: 'someone',
+    command: fields.command ?? '/pray',
+    text: fields.text,
+    api_app_id: appId,
+    is_enterprise_install: 'false',
+    response_url: fields.response_url ?? 'http://127.0.0.1:9/response/unused',
+    trigger_id: triggerId,
+  };
+}
+
 export class FakeSlackSocket {
   /** Every frame the app sent (acks), in order. */
   readonly received: Array<Record<string, unknown>> = [];
@@ -81,22 +100,7 @@ export class FakeSlackSocket {
   /** Delivers `/pray <text>`; resolves with the ack, whose payload is the app's answer. */
   sendSlashCommand(fields: SlashCommandFields): Promise<SocketAck> {
     this.seq += 1;
-    const payload = {
-      token: 'legacy-verification-token-unused',
-      team_id: fields.team_id ?? 'T0FAKE001',
-      team_domain: 'fictional-org',
-      channel_id: fields.channel_id,
-      channel_name: 'privategroup',
-      user_id: fields.user_id,
-      user_name: 'someone',
-      command: fields.command ?? '/pray',
-      text: fields.text,
-      api_app_id: this.options.appId,
-      is_enterprise_install: 'false',
-      response_url: fields.response_url ?? 'http://127.0.0.1:9/response/unused',
-      trigger_id: `trigger-${this.seq}`,
-    };
-    return this.send('slash_commands', payload, true, {});
+    return this.send('slash_commands', slashCommandPayload(fields, this.options.appId, `trigger-${this.seq}`), true, {});
   }
 
   /** Delivers an interactivity payload (e.g. `slack.press(...)`); resolves with the app's ack. */

@@ -47,6 +47,9 @@ export interface WorldHooks {
 /** A hook the world provides, or `notification`: its `shown()` reports the notification text. */
 export type Capability = keyof WorldHooks | 'notification';
 
+/** What both real chat adapters (Slack and Discord) can express against their fakes. */
+export const CHAT_ADAPTER_CAN = ['ownReactions', 'sentWithoutReaction', 'mentions', 'deleteBehindBack', 'postLookalike', 'makePublic', 'deleteChannel'] as const satisfies readonly Capability[];
+
 export interface PlatformWorld extends Partial<WorldHooks> {
   /** The platform under test, started. */
   platform: ChatPlatform;

@@ -3,7 +3,7 @@
 import { markerUrl } from '../../src/platforms/discord/index.js';
 import { P, overwrite, type FakeMessage } from '../fakes/discord-state.js';
 import { RecordingInbound, platformFor, startWorld } from '../discord/helpers.js';
-import { platformContract, type Shown } from './contract.js';
+import { CHAT_ADAPTER_CAN, platformContract, type Shown } from './contract.js';
 
 interface EmbedSeen {
   title?: string;
@@ -44,16 +44,7 @@ function mentionsOf(m: FakeMessage): string[] {
 }
 
 platformContract('discord', {
-  can: [
-    'ownReactions',
-    'sentWithoutReaction',
-    'mentions',
-    'deleteBehindBack',
-    'postLookalike',
-    'makePublic',
-    'letOthersSee',
-    'deleteChannel',
-  ],
+  can: [...CHAT_ADAPTER_CAN, 'letOthersSee'],
   async open() {
     const world = await startWorld();
     const { state } = world.discord;

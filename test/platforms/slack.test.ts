@@ -2,7 +2,7 @@
 import { POST_EVENT_TYPE } from '../../src/platforms/slack/index.js';
 import type { FakeMessage } from '../fakes/slack-api.js';
 import { startHarness } from '../slack/harness.js';
-import { platformContract, type Shown } from './contract.js';
+import { CHAT_ADAPTER_CAN, platformContract, type Shown } from './contract.js';
 
 const CHANNEL = 'C0STAFF01';
 
@@ -25,16 +25,7 @@ function shownOf(m: FakeMessage): Shown {
 }
 
 platformContract('slack', {
-  can: [
-    'ownReactions',
-    'sentWithoutReaction',
-    'mentions',
-    'deleteBehindBack',
-    'postLookalike',
-    'makePublic',
-    'shareExternally',
-    'deleteChannel',
-  ],
+  can: [...CHAT_ADAPTER_CAN, 'shareExternally'],
   async open() {
     const h = await startHarness();
     const { slack } = h;

@@ -1,18 +1,9 @@
 // Channel facts for the privacy guard, edits and retirement, reading 🙏 back, staff text.
-import { afterEach, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { harnessPerTest } from './harness.js';
 import { doc, part, signal } from './samples.js';
 
-let h: Harness | undefined;
-afterEach(async () => {
-  await h?.stop();
-  h = undefined;
-});
-
-async function harness(options: Parameters<typeof startHarness>[0] = {}): Promise<Harness> {
-  h = await startHarness({ start: false, ...options });
-  return h;
-}
+const harness = harnessPerTest({ start: false });
 
 describe('inspectChannel', () => {
   it('reports each channel as Slack describes it', async () => {

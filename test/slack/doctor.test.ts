@@ -1,17 +1,13 @@
 // `prayerbot doctor`'s Slack lines: what works, what does not, what to do, and no secrets.
 import { readFile } from 'node:fs/promises';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { load } from 'js-yaml';
 import type { ChannelConfig } from '../../src/core/types.js';
 import { REQUIRED_SCOPES } from '../../src/platforms/slack/index.js';
 import { ALL_BOT_SCOPES } from '../fakes/slack-api.js';
-import { startHarness, type Harness } from './harness.js';
+import { harnessPerTest, type Harness } from './harness.js';
 
-let h: Harness | undefined;
-afterEach(async () => {
-  await h?.stop();
-  h = undefined;
-});
+const harness = harnessPerTest();
 
 const channels: ChannelConfig[] = [
   { platform: 'slack', id: 'C0STAFF01', audience: 'staff', allowPublic: false },
@@ -27,7 +23,7 @@ function secretsIn(lines: Array<{ text: string }>, h: Harness): string[] {
 
 describe('doctor', () => {
   it('says what works: token, scopes, mode, and each Slack channel with its privacy facts', async () => {
-    h = await startHarness({ start: false });
+    const h = await harness({ start: false });
     h.slack.addChannel({ id: 'C0PUBLIC1', name: 'volunteers', isPrivate: false });
     h.slack.addChannel({ id: 'C0NOTIN01', isMember: false });
 
@@ -47,7 +43,7 @@ describe('doctor', () => {
   });
 
   it('names the missing scopes and what they are for', async () => {
-    h = await startHarness({ start: false, fake: { scopes: ['chat:write', 'commands', 'groups:read', 'reactions:read', 'reactions:write'] } });
+    const h = await harness({ start: false, fake: { scopes: ['chat:write', 'commands', 'groups:read', 'reactions:read', 'reactions:write'] } });
     const lines = await h.platform.doctor([channels[0]!]);
 
     expect(lines[1]).toEqual({
@@ -58,14 +54,14 @@ describe('doctor', () => {
   });
 
   it('stops at a refused token and says which variable to check, without printing it', async () => {
-    h = await startHarness({ start: false, platform: { botToken: 'xoxb-not-the-right-one' } });
+    const h = await harness({ start: false, platform: { botToken: 'xoxb-not-the-right-one' } });
     const lines = await h.platform.doctor(channels);
     expect(lines).toEqual([{ ok: false, text: expect.stringMatching(/auth\.test failed \(invalid_auth\): check SLACK_BOT_TOKEN/) }]);
     expect(lines[0]!.text).not.toContain('xoxb-not-the-right-one');
   });
 
   it('checks the app-level token in Socket Mode', async () => {
-    h = await startHarness({ mode: 'socket', start: false });
+    const h = await harness({ mode: 'socket', start: false });
     expect((await h.platform.doctor([]))[2]).toEqual({ ok: true, text: expect.stringContaining('Socket Mode: the app-level token opens connections') });
     h.slack.failNext('apps.connections.open', { kind: 'error', error: 'invalid_auth' });
     const lines = await h.platform.doctor([]);
@@ -74,7 +70,7 @@ describe('doctor', () => {
   });
 
   it('reports an archived channel', async () => {
-    h = await startHarness({ start: false });
+    const h = await harness({ start: false });
     h.slack.updateChannel('C0STAFF01', { isArchived: true });
     expect((await h.platform.doctor([channels[0]!])).at(-1)).toEqual({ ok: false, text: expect.stringContaining('C0STAFF01: archived') });
   });

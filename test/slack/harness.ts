@@ -4,11 +4,12 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
+import { afterEach } from 'vitest';
 import type { Clock } from '../../src/core/ports.js';
 import { createSlackPlatform, type SlackPlatform, type SlackPlatformOptions } from '../../src/platforms/slack/index.js';
 import { startFakeSlack, type FakeSlack, type FakeSlackOptions } from '../fakes/slack-api.js';
 import { createSlackSigner, type SlackSigner } from '../fakes/slack-signer.js';
-import { RecordingInbound } from './recording-inbound.js';
+import { RecordingInbound } from '../fakes/recording-inbound.js';
 
 export interface Harness {
   slack: FakeSlack;
@@ -74,5 +75,21 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       }
       await slack.stop();
     },
+  };
+}
+
+/**
+ * startHarness for a test file, with `defaults` under each call's options: every harness it
+ * starts is stopped after its test. Call once, at the top of the file.
+ */
+export function harnessPerTest(defaults: HarnessOptions = {}): (options?: HarnessOptions) => Promise<Harness> {
+  const started: Harness[] = [];
+  afterEach(async () => {
+    for (const h of started.splice(0)) await h.stop();
+  });
+  return async (options = {}) => {
+    const h = await startHarness({ ...defaults, ...options });
+    started.push(h);
+    return h;
   };
 }

@@ -1,22 +1,13 @@
 // Sending a day's post through the real WebClient to the fake Slack: what the channel shows,
 // what cannot happen (mentions, double posts), and how failures come back to the core.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MESSAGE_LIMITS } from '../../src/core/plan/limits.js';
 import { PlatformError } from '../../src/core/ports.js';
 import { SLACK_LIMITS } from '../../src/platforms/slack/index.js';
-import { startHarness, type Harness } from './harness.js';
+import { harnessPerTest } from './harness.js';
 import { doc, part, signal, STAFF } from './samples.js';
 
-let h: Harness | undefined;
-afterEach(async () => {
-  await h?.stop();
-  h = undefined;
-});
-
-async function harness(options: Parameters<typeof startHarness>[0] = {}): Promise<Harness> {
-  h = await startHarness({ start: false, ...options });
-  return h;
-}
+const harness = harnessPerTest({ start: false });
 
 function texts(blocks: unknown[] | undefined): string[] {
   return (blocks ?? []).map((b) => {

@@ -1,18 +1,14 @@
 // The same reactions and /pray over Socket Mode: the real Bolt SocketModeReceiver against the
 // fake's apps.connections.open and WebSocket.
-import { afterEach, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { harnessPerTest } from './harness.js';
 import { doc } from './samples.js';
 
-let h: Harness | undefined;
-afterEach(async () => {
-  await h?.stop();
-  h = undefined;
-});
+const harness = harnessPerTest();
 
 describe('Socket Mode', () => {
   it('connects with the app-level token and has no HTTP handler', async () => {
-    h = await startHarness({ mode: 'socket' });
+    const h = await harness({ mode: 'socket' });
     await h.slack.socket.connected();
     expect(h.platform.mode).toBe('socket');
     expect(h.platform.httpHandler).toBeUndefined();
@@ -21,7 +17,7 @@ describe('Socket Mode', () => {
   });
 
   it('acknowledges reaction events and delivers only 🙏 from people', async () => {
-    h = await startHarness({ mode: 'socket' });
+    const h = await harness({ mode: 'socket' });
     await h.slack.socket.connected();
     const ts = h.slack.postAsBot('C0STAFF01', 'post');
     const added = h.slack.react('C0STAFF01', ts, 'U0VOLUNT1', 'pray::skin-tone-3');
@@ -42,7 +38,7 @@ describe('Socket Mode', () => {
   });
 
   it('answers /pray ephemerally in the envelope acknowledgement', async () => {
-    h = await startHarness({ mode: 'socket' });
+    const h = await harness({ mode: 'socket' });
     await h.slack.socket.connected();
     h.inbound.answer = (c) => (c.text === '' ? { kind: 'post', doc: doc() } : { kind: 'text', text: 'Unknown region. Regions: Latin America & more' });
 
@@ -58,7 +54,7 @@ describe('Socket Mode', () => {
   });
 
   it('reconnects when Slack asks it to, and keeps delivering', async () => {
-    h = await startHarness({ mode: 'socket' });
+    const h = await harness({ mode: 'socket' });
     await h.slack.socket.connected();
     h.slack.socket.requestReconnect();
     await until(() => h!.slack.callsTo('apps.connections.open').length === 2 && h!.slack.socket.connectionCount === 1);
@@ -69,7 +65,7 @@ describe('Socket Mode', () => {
   });
 
   it('fails to start with a clear error when the app token is refused', async () => {
-    h = await startHarness({ mode: 'socket', start: false });
+    const h = await harness({ mode: 'socket', start: false });
     h.slack.failNext('apps.connections.open', { kind: 'error', error: 'invalid_auth' });
     await expect(h.platform.start(h.inbound)).rejects.toMatchObject({ code: 'forbidden' });
     expect(h.platform.ready()).toBe(false);

@@ -634,6 +634,114 @@ export function storeContract(name: string, makeStore: () => Promise<Store>, pee
         expect(await store.weeksWithKeys()).toEqual([]);
       });
 
+      it('keeps a retracted post\'s count as an earlier copy and clears its ledger entry so the day can be sent again', async () => {
+        const store = await open();
+        const claim = claimOf('2026-10-13', { regions: ['latin-america', 'south-asia'] });
+        const post = await sentPost(store, claim);
+        const other = await sentPost(store, claimOf('2026-10-14'));
+        await store.applyReactions([change(post, 'ana', true, 1_000), change(post, 'ben', true, 1_000), change(post, 'cy', true, 1_000), change(post, 'cy', false, 2_000), change(other, 'ana', true, 1_000)]);
+        await store.endPost(post, 'retracted', at(3_000));
+
+        expect(await store.keepRetractedCount(post, at(4_000))).toBe(true);
+        expect(await store.getPost(post)).toBeUndefined();
+        expect(await store.listPosts({ week: WEEK })).toHaveLength(1);
+        if (peek) expect((await peek().storedHashes()).sort()).toEqual(['hash-ana']); // only the other post's
+        const [earlier] = await store.tally({ week: WEEK });
+        expect(earlier).toMatchObject({
+          count: 2,
+          earlierCopy: true,
+          post: { key: post, platform: 'slack', channelId: 'C0STAFF01', date: '2026-10-13', part: 0, week: WEEK, state: 'retracted', regions: ['latin-america', 'south-asia'], messageId: null, sentAt: at(1_000), endedAt: at(3_000), frozenCount: 2 },
+        });
+
+        // Sent again: the new entry counts on its own, after the earlier copy of its day.
+        expect(await store.claimPost(claim, 'replica-a', at(5_000), LEASE_MS)).toEqual({ won: true });
+        expect(await store.markSent(post, 'replica-a', 'm-again', at(6_000))).toBe(true);
+        await store.applyReactions([change(post, 'ana', true, 7_000)]);
+        const rows = (await store.tally({ week: WEEK })).map((r) => [r.post.key, r.post.state, r.count, r.earlierCopy ?? false]);
+        expect(rows).toEqual([
+          [post, 'retracted', 2, true],
+          [post, 'sent', 1, false],
+          [other, 'sent', 1, false],
+        ]);
+        expect((await store.tally({ from: '2026-10-13', to: '2026-10-13' })).map((r) => r.count)).toEqual([2, 1]);
+        expect(await store.tally({ from: '2026-10-15' })).toEqual([]);
+
+        // Retracted and kept a second time: the day's copies stay in the order they were kept.
+        await store.endPost(post, 'retracted', at(8_000));
+        expect(await store.keepRetractedCount(post, at(9_000))).toBe(true);
+        expect((await store.tally({ week: WEEK })).map((r) => [r.post.key, r.count, r.earlierCopy ?? false])).toEqual([
+          [post, 2, true],
+          [post, 1, true],
+          [other, 1, false],
+        ]);
+      });
+
+      it('keeps the frozen count of a forgotten week\'s retracted post, and only a retracted post', async () => {
+        const store = await open();
+        const post = await sentPost(store, claimOf('2026-10-13'));
+        const live = await sentPost(store, claimOf('2026-10-14'));
+        await store.applyReactions([change(post, 'ana', true, 1_000), change(post, 'ben', true, 1_000)]);
+        await store.endPost(post, 'retracted', at(2_000));
+        await store.forgetWeek(WEEK, at(3_000));
+
+        expect(await store.keepRetractedCount(live, at(4_000))).toBe(false);
+        expect(await store.keepRetractedCount('slack:C0NONE:2026-10-13:0', at(4_000))).toBe(false);
+        expect(await store.getPost(live)).toMatchObject({ state: 'sent' });
+        expect(await store.keepRetractedCount(post, at(4_000))).toBe(true);
+        expect(await store.keepRetractedCount(post, at(5_000))).toBe(false); // already kept
+        expect((await store.tally({ week: WEEK })).map((r) => [r.post.key, r.count, r.earlierCopy ?? false])).toEqual([
+          [post, 2, true],
+          [live, 0, false],
+        ]);
+      });
+
+      it('keeps a retracted post\'s count once when two stores keep it at once', async () => {
+        const a = await open();
+        const b = await open();
+        const post = await sentPost(a, claimOf('2026-10-13'));
+        await a.applyReactions([change(post, 'ana', true, 1_000)]);
+        await a.endPost(post, 'retracted', at(2_000));
+        const kept = await Promise.all([a.keepRetractedCount(post, at(3_000)), b.keepRetractedCount(post, at(3_000))]);
+        expect(kept.filter(Boolean)).toHaveLength(1);
+        expect((await b.tally({})).map((r) => r.count)).toEqual([1]);
+      });
+
+      it('re-opens a forgotten week under a new random key, and leaves every other week as it is', async () => {
+        const store = await open();
+        const forgotten = (await store.weekKey(WEEK, at(0)))!;
+        const nextKey = (await store.weekKey(NEXT_WEEK, at(0)))!;
+        const frozen = await sentPost(store, claimOf('2026-10-13'));
+        await store.applyReactions([change(frozen, 'ana', true, 1_000)]);
+        await store.forgetWeek(WEEK, at(2_000));
+
+        expect(await store.reopenWeek(WEEK, at(3_000))).toBe(true);
+        const reopened = await store.weekKey(WEEK, at(4_000));
+        expect(reopened).toHaveLength(32);
+        expect(reopened?.equals(forgotten)).toBe(false);
+        expect(await store.weeksWithKeys()).toEqual([WEEK, NEXT_WEEK]);
+        // A week with a key keeps it; a week nobody keyed gets one on first use, as ever.
+        expect(await store.reopenWeek(WEEK, at(5_000))).toBe(false);
+        expect((await store.weekKey(WEEK, at(6_000)))?.equals(reopened!)).toBe(true);
+        expect(await store.reopenWeek(NEXT_WEEK, at(5_000))).toBe(false);
+        expect((await store.weekKey(NEXT_WEEK, at(6_000)))?.equals(nextKey)).toBe(true);
+        expect(await store.reopenWeek('2026-10-26', at(5_000))).toBe(false);
+        expect(await store.weeksWithKeys()).toEqual([WEEK, NEXT_WEEK]);
+
+        // The post frozen by the forget stays frozen; a post sent after it counts again.
+        const fresh = await sentPost(store, claimOf('2026-10-14'));
+        await store.applyReactions([change(frozen, 'ben', true, 7_000), change(fresh, 'ben', true, 7_000)]);
+        expect((await store.tally({ week: WEEK })).map((r) => [r.post.key, r.count])).toEqual([
+          [frozen, 1],
+          [fresh, 1],
+        ]);
+        if (peek) expect(await peek().storedHashes()).toEqual(['hash-ben']);
+
+        // Forgotten again at the week's end: a new tombstone, the counts frozen once more.
+        await store.forgetWeek(WEEK, at(8_000));
+        expect(await store.weekKey(WEEK, at(9_000))).toBeUndefined();
+        expect((await store.tally({ week: WEEK })).map((r) => r.post.frozenCount)).toEqual([1, 1]);
+      });
+
       it('drops a deleted post with its reactions', async () => {
         const store = await open();
         const claim = claimOf('2026-10-13');

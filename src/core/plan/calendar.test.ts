@@ -4,7 +4,7 @@ import type { ChannelConfig, PlanDay } from '../types.js';
 import { calendarOf, calendarsOf, orgCalendar } from './calendar.js';
 import { holidayOn, isHolidayCode } from './holidays.js';
 import { channelPostsOf, planWeek } from './plan.js';
-import { STAFF_SLACK, testConfig, testWeek } from './testing.js';
+import { STAFF_SLACK, testConfig, testWeek, weekIssue } from './testing.js';
 
 // The week of Monday 2027-01-25: Tuesday the 26th is Australia Day, a public holiday in AU.
 const WEEK = '2027-01-25';
@@ -66,13 +66,7 @@ describe('holidays: AU in a Sydney channel', () => {
 
   it('warns, naming the channel, that the region left over joins the last posting day', () => {
     expect(issues).toEqual([
-      {
-        severity: 'warning',
-        file: 'week',
-        path: ['requests', 4, 'region'],
-        message:
-          'for slack C0SYD (Australia/Sydney, AU holidays): Global Office & Partners has no posting day this week (4 posting days for 5 regions in the rotation): its requests join the last posting day, Friday, January 29, 2027',
-      },
+      weekIssue('warning', ['requests', 4, 'region'], 'for slack C0SYD (Australia/Sydney, AU holidays): Global Office & Partners has no posting day this week (4 posting days for 5 regions in the rotation): its requests join the last posting day, Friday, January 29, 2027'),
     ]);
   });
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../time.js';
-import type { PlanDay, WeekPlan } from '../types.js';
+import type { PlanDay } from '../types.js';
 import { channelPostsOf, cronDays, planRange, planWeek, postTimeOn, splitIntoParts } from './plan.js';
-import { STAFF_SLACK, VOLUNTEERS_DISCORD, testConfig, testWeek } from './testing.js';
+import { OCTOBER_WEEK_REGIONS, STAFF_SLACK, VOLUNTEERS_DISCORD, octoberWeek, testConfig, testWeek, weekIssue } from './testing.js';
 
 const ONE_EACH = ['africa-europe', 'latin-america', 'south-asia', 'asia-pacific', 'global-office'].map((region) => ({ region }));
 
@@ -44,13 +44,7 @@ describe('rotation', () => {
     });
     expect(days.at(-1)!.rotationRegions).toEqual(['asia-pacific', 'global-office']);
     expect(issues).toEqual([
-      {
-        severity: 'warning',
-        file: 'week',
-        path: ['requests', 4, 'region'],
-        message:
-          'Global Office & Partners has no posting day this week (4 posting days for 5 regions in the rotation): its requests join the last posting day, Friday, November 27, 2026',
-      },
+      weekIssue('warning', ['requests', 4, 'region'], 'Global Office & Partners has no posting day this week (4 posting days for 5 regions in the rotation): its requests join the last posting day, Friday, November 27, 2026'),
     ]);
   });
 
@@ -95,31 +89,12 @@ describe('rotation', () => {
   });
 });
 
-/** The week of 2026-10-12 as in prompts/: EU Anti-Trafficking Day on Sunday, prayer walks on Saturday. */
-function octoberWeek(): WeekPlan {
-  return testWeek('2026-10-12', [
-    { region: 'africa-europe', date: '2026-10-18', title: 'EU Anti-Trafficking Day' },
-    { region: 'latin-america' },
-    { region: 'south-asia' },
-    { region: 'asia-pacific' },
-    { region: 'global-office', date: '2026-10-17' },
-  ]);
-}
-
 describe('dated requests', () => {
   it('post on their date, weekends included, leaving their region’s rotation day empty', () => {
     const config = testConfig();
     const { days, issues } = planWeek(config, octoberWeek());
     expect(issues).toEqual([]);
-    expect(byDate(days)).toEqual({
-      '2026-10-12': [],
-      '2026-10-13': ['latin-america'],
-      '2026-10-14': ['south-asia'],
-      '2026-10-15': ['asia-pacific'],
-      '2026-10-16': [],
-      '2026-10-17': ['global-office'],
-      '2026-10-18': ['africa-europe'],
-    });
+    expect(byDate(days)).toEqual(OCTOBER_WEEK_REGIONS);
     // Dated days post at the cron's time of day; they have no rotation region.
     const sunday = days.find((d) => d.date === '2026-10-18')!;
     expect(sunday.postAt.toISOString()).toBe('2026-10-18T13:00:00.000Z');
@@ -158,18 +133,8 @@ describe('dated requests', () => {
     ]);
     const { days, issues } = planWeek(config, week);
     expect(issues).toEqual([
-      {
-        severity: 'error',
-        file: 'week',
-        path: ['requests', 0, 'date'],
-        message: '2026-11-26 is a skip date in the config: nothing is posted that day',
-      },
-      {
-        severity: 'error',
-        file: 'week',
-        path: ['requests', 1, 'date'],
-        message: '2026-11-30 is outside the week 2026-11-23 to 2026-11-29',
-      },
+      weekIssue('error', ['requests', 0, 'date'], '2026-11-26 is a skip date in the config: nothing is posted that day'),
+      weekIssue('error', ['requests', 1, 'date'], '2026-11-30 is outside the week 2026-11-23 to 2026-11-29'),
     ]);
     expect(days.map((d) => d.date)).not.toContain('2026-11-26');
     expect(byDate(days)['2026-11-29']).toEqual(['south-asia']);
@@ -263,18 +228,8 @@ describe('expiry', () => {
     expect(days[0]!.requests[0]!.expiresOn).toBe('2026-12-24');
     expect(days[0]!.requests[0]!.expiresAt.toISOString()).toBe('2026-12-24T05:00:00.000Z'); // EST
     expect(issues).toEqual([
-      {
-        severity: 'error',
-        file: 'week',
-        path: ['requests', 1, 'expires'],
-        message: 'expires 2026-11-24 is not after the day it is posted, 2026-11-24',
-      },
-      {
-        severity: 'error',
-        file: 'week',
-        path: ['requests', 2, 'expires'],
-        message: 'expires 2026-12-27 is more than 31 days after the day it is posted, 2026-11-25',
-      },
+      weekIssue('error', ['requests', 1, 'expires'], 'expires 2026-11-24 is not after the day it is posted, 2026-11-24'),
+      weekIssue('error', ['requests', 2, 'expires'], 'expires 2026-12-27 is more than 31 days after the day it is posted, 2026-11-25'),
     ]);
   });
 });

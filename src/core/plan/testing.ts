@@ -1,6 +1,6 @@
 // Test data for the plan (and anyone testing on top of it): a config like config/prayerbot.yaml
 // and small fictional weeks. Not used at run time.
-import type { ChannelConfig, Config, PrayerRequest, WeekPlan } from '../types.js';
+import type { ChannelConfig, Config, PlanIssue, PrayerRequest, WeekPlan } from '../types.js';
 
 export const STAFF_SLACK: ChannelConfig = { platform: 'slack', id: 'C0STAFF01', audience: 'staff', allowPublic: false };
 export const VOLUNTEERS_DISCORD: ChannelConfig = {
@@ -64,4 +64,31 @@ export function testWeek(monday: string, requests?: RequestInput[]): WeekPlan {
       };
     }),
   };
+}
+
+/** The week of 2026-10-12 as in prompts/: EU Anti-Trafficking Day on Sunday, prayer walks on Saturday. */
+export function octoberWeek(): WeekPlan {
+  return testWeek('2026-10-12', [
+    { region: 'africa-europe', date: '2026-10-18', title: 'EU Anti-Trafficking Day' },
+    { region: 'latin-america' },
+    { region: 'south-asia' },
+    { region: 'asia-pacific' },
+    { region: 'global-office', date: '2026-10-17' },
+  ]);
+}
+
+/** What the October week plans to: date → region ids of the day's requests (rotation Tuesday to Thursday, the dated weekend). */
+export const OCTOBER_WEEK_REGIONS: Readonly<Record<string, string[]>> = {
+  '2026-10-12': [],
+  '2026-10-13': ['latin-america'],
+  '2026-10-14': ['south-asia'],
+  '2026-10-15': ['asia-pacific'],
+  '2026-10-16': [],
+  '2026-10-17': ['global-office'],
+  '2026-10-18': ['africa-europe'],
+};
+
+/** A problem the plan reports on the week file, as a test expects it. */
+export function weekIssue(severity: PlanIssue['severity'], path: PlanIssue['path'], message: string): PlanIssue {
+  return { severity, file: 'week', path, message };
 }

@@ -57,6 +57,7 @@ export const german: Catalogue = {
     tallyRegions: 'Regionen',
     tallyPrayed: 'gebetet',
     tallyTotal: 'gesamt',
+    tallyBeforeUndo: '(vor dem Rückgängigmachen)',
 
     digestHeading: ({ week, total, change }) =>
       `Gebetszählung für die Woche vom ${week}: insgesamt ${total} 🙏${change ? ` (${change} gegenüber der Vorwoche)` : ''}`,

@@ -74,6 +74,7 @@ export const english = {
   tallyRegions: 'regions',
   tallyPrayed: 'prayed',
   tallyTotal: 'total',
+  tallyBeforeUndo: '(before undo)',
 
   // --- The weekly digest (staff report channels) -----------------------------------------
   /** `change`: "+3", "-1" or "±0", when last week has counts. */

@@ -56,6 +56,7 @@ export const spanish: Catalogue = {
     tallyRegions: 'regiones',
     tallyPrayed: 'oraron',
     tallyTotal: 'total',
+    tallyBeforeUndo: '(antes de deshacer)',
 
     digestHeading: ({ week, total, change }) =>
       `Recuento de oración de la semana del ${week}: ${total} 🙏 en total${change ? ` (${change} respecto a la semana pasada)` : ''}`,

@@ -56,6 +56,7 @@ export const french: Catalogue = {
     tallyRegions: 'régions',
     tallyPrayed: 'ont prié',
     tallyTotal: 'total',
+    tallyBeforeUndo: '(avant annulation)',
 
     digestHeading: ({ week, total, change }) =>
       `Décompte de prière de la semaine du ${week} : ${total} 🙏 en tout${change ? ` (${change} par rapport à la semaine dernière)` : ''}`,

@@ -56,6 +56,7 @@ export const korean: Catalogue = {
     tallyRegions: '지역',
     tallyPrayed: '기도 수',
     tallyTotal: '합계',
+    tallyBeforeUndo: '(취소 전)',
 
     digestHeading: ({ week, total, change }) =>
       `${week} 주간 기도 집계: 모두 ${total} 🙏${change ? ` (지난주 대비 ${change})` : ''}`,

@@ -56,6 +56,7 @@ export const dutch: Catalogue = {
     tallyRegions: "regio's",
     tallyPrayed: 'gebeden',
     tallyTotal: 'totaal',
+    tallyBeforeUndo: '(vóór ongedaan maken)',
 
     digestHeading: ({ week, total, change }) =>
       `Gebedstelling voor de week van ${week}: ${total} 🙏 in totaal${change ? ` (${change} ten opzichte van vorige week)` : ''}`,

@@ -56,6 +56,7 @@ export const portuguese: Catalogue = {
     tallyRegions: 'regiões',
     tallyPrayed: 'oraram',
     tallyTotal: 'total',
+    tallyBeforeUndo: '(antes de desfazer)',
 
     digestHeading: ({ week, total, change }) =>
       `Contagem de oração da semana de ${week}: ${total} 🙏 no total${change ? ` (${change} em relação à semana passada)` : ''}`,

@@ -58,6 +58,7 @@ export const traditionalChinese: Catalogue = {
     tallyRegions: '地區',
     tallyPrayed: '禱告人數',
     tallyTotal: '總計',
+    tallyBeforeUndo: '（復原前）',
 
     digestHeading: ({ week, total, change }) => `${week} 當週禱告統計：共 ${total} 🙏${change ? `（與上週相比 ${change}）` : ''}`,
     digestByRegion: '依地區',

@@ -8,6 +8,7 @@
 //                      prayed-button.ts: presses of the private "I prayed" button
 //   messages.ts        posts, the bot's own 🙏, reading reactions, staff text (REST)
 //   channels.ts        channel facts for the privacy guard and doctor (permissions.ts: the maths)
+//   members.ts         a member's roles, for the core's staff re-check of page sessions
 //   calls.ts           one way to call REST; errors.ts turns failures into PlatformError
 //   commands.ts, doctor.ts, render.ts, reactions.ts: definitions, checks, formatting, emoji
 import type { Client } from 'discord.js';
@@ -19,11 +20,10 @@ import type {
   Clock,
   Inbound,
   MessageLimits,
-  PostDocument,
   ReactionHolder,
-  SentMessage,
 } from '../../core/ports.js';
-import type { ChannelConfig, PostPart } from '../../core/types.js';
+import type { ChannelConfig } from '../../core/types.js';
+import { DelegatesPosts } from '../post-delegation.js';
 import { DiscordCalls } from './calls.js';
 import { DiscordChannels } from './channels.js';
 import { putCommands } from './commands.js';
@@ -31,6 +31,7 @@ import { discordDoctor, type DoctorLine, type DoctorOptions } from './doctor.js'
 import { createClient, login, recommendedShards } from './gateway.js';
 import { listenToEvents } from './inbound-events.js';
 import { listenToCommands } from './interactions.js';
+import { DiscordMembers } from './members.js';
 import { DiscordMessages } from './messages.js';
 import { discordEmojiOf } from './reactions.js';
 import { POST_LIMITS } from './render.js';
@@ -63,23 +64,26 @@ export interface DiscordPlatformOptions {
   startTimeoutMs?: number;
 }
 
-export class DiscordPlatform implements ChatPlatform {
+export class DiscordPlatform extends DelegatesPosts implements ChatPlatform {
   readonly name = 'discord' as const;
   readonly limits: MessageLimits = POST_LIMITS;
 
   private readonly client: Client;
   private readonly emoji: string;
   private readonly calls: DiscordCalls;
-  private readonly messages: DiscordMessages;
+  protected readonly messages: DiscordMessages;
   private readonly channels: DiscordChannels;
+  private readonly members: DiscordMembers;
   private started = false;
 
   constructor(private readonly options: DiscordPlatformOptions) {
+    super();
     this.emoji = discordEmojiOf(options.reaction);
     this.client = createClient(options);
     this.calls = new DiscordCalls(this.client.rest, () => this.client.user?.id, options.applicationId);
     this.messages = new DiscordMessages(this.calls, this.emoji, options.logger);
     this.channels = new DiscordChannels(this.client, this.calls, options.viewerRoleIds);
+    this.members = new DiscordMembers(this.client, this.calls);
   }
 
   // ---- lifecycle ------------------------------------------------------------------------
@@ -104,40 +108,22 @@ export class DiscordPlatform implements ChatPlatform {
     return this.client.isReady();
   }
 
-  // ---- outbound (messages.ts) ------------------------------------------------------------
-
-  sendPost(part: PostPart, doc: PostDocument, signal: AbortSignal): Promise<SentMessage> {
-    return this.messages.sendPost(part, doc, signal);
-  }
-
-  findPost(channelId: string, ledgerKey: string, since: Date): Promise<SentMessage | null> {
-    return this.messages.findPost(channelId, ledgerKey, since);
-  }
-
-  addOwnReaction(channelId: string, messageId: string): Promise<void> {
-    return this.messages.addOwnReaction(channelId, messageId);
-  }
-
-  editPost(channelId: string, messageId: string, doc: PostDocument): Promise<void> {
-    return this.messages.editPost(channelId, messageId, doc);
-  }
-
-  retirePost(channelId: string, messageId: string, mode: 'delete' | 'edit', notice: string): Promise<void> {
-    return this.messages.retirePost(channelId, messageId, mode, notice);
-  }
+  // ---- outbound: the posting half is DelegatesPosts (messages.ts) --------------------------
 
   readReactions(channelId: string, messageId: string): Promise<ReactionHolder[]> {
     return this.messages.readReactions(channelId, messageId);
-  }
-
-  sendStaffText(channelId: string, text: string): Promise<void> {
-    return this.messages.sendStaffText(channelId, text);
   }
 
   // ---- channels (channels.ts) ------------------------------------------------------------
 
   inspectChannel(channelId: string): Promise<ChannelInspection> {
     return this.channels.inspectChannel(channelId);
+  }
+
+  // ---- members (members.ts) --------------------------------------------------------------
+
+  memberRoles(userId: string, channelIds: string[]): Promise<string[] | undefined> {
+    return this.members.memberRoles(userId, channelIds);
   }
 
   // ---- beyond the port: shards, commands, doctor (REST alone, no login needed) -----------

@@ -10,10 +10,10 @@
 import type { Logger } from 'pino';
 import { untilAborted } from '../../core/abortable.js';
 import { errorLogFields } from '../../core/errors.js';
-import type { ChannelInspection, ChatPlatform, Clock, Inbound, MessageLimits, PostDocument, ReactionHolder, SentMessage } from '../../core/ports.js';
+import type { ChannelInspection, ChatPlatform, Clock, Inbound, MessageLimits, ReactionHolder } from '../../core/ports.js';
 import type { Store } from '../../core/store.js';
-import type { PostPart } from '../../core/types.js';
 import { sameShards, ShardLeases } from '../../runtime/shard-leases.js';
+import { DelegatesPosts, type PostMessages } from '../post-delegation.js';
 import type { DiscordPlatform } from './discord-platform.js';
 
 /** Longest wait before a replica whose gateway failed to start tries to take shards again. */
@@ -40,7 +40,7 @@ interface GatewayClient {
 }
 
 /** The Discord ChatPlatform of `prayerbot run`: REST for everything, the gateway for held shards. */
-export class ShardedDiscord implements ChatPlatform {
+export class ShardedDiscord extends DelegatesPosts implements ChatPlatform {
   readonly name = 'discord' as const;
   readonly limits: MessageLimits;
   private readonly rest: DiscordPlatform;
@@ -57,6 +57,7 @@ export class ShardedDiscord implements ChatPlatform {
   private startError: unknown;
 
   constructor(private readonly options: ShardedDiscordOptions) {
+    super();
     this.rest = options.rest;
     this.limits = options.rest.limits;
     this.log = options.log;
@@ -167,6 +168,11 @@ export class ShardedDiscord implements ChatPlatform {
 
   // ---- outbound: REST, whoever holds the shards -------------------------------------------
 
+  /** Posting (DelegatesPosts) goes to the REST adapter. */
+  protected get messages(): PostMessages {
+    return this.rest;
+  }
+
   async inspectChannel(channelId: string): Promise<ChannelInspection> {
     // The gateway client answers from its cache when it has the channel.
     const current = this.current;
@@ -180,32 +186,12 @@ export class ShardedDiscord implements ChatPlatform {
     return this.rest.inspectChannel(channelId);
   }
 
-  sendPost(part: PostPart, doc: PostDocument, signal: AbortSignal): Promise<SentMessage> {
-    return this.rest.sendPost(part, doc, signal);
-  }
-
-  findPost(channelId: string, ledgerKey: string, since: Date): Promise<SentMessage | null> {
-    return this.rest.findPost(channelId, ledgerKey, since);
-  }
-
-  editPost(channelId: string, messageId: string, doc: PostDocument): Promise<void> {
-    return this.rest.editPost(channelId, messageId, doc);
-  }
-
-  retirePost(channelId: string, messageId: string, mode: 'delete' | 'edit', notice: string): Promise<void> {
-    return this.rest.retirePost(channelId, messageId, mode, notice);
-  }
-
-  addOwnReaction(channelId: string, messageId: string): Promise<void> {
-    return this.rest.addOwnReaction(channelId, messageId);
-  }
-
   readReactions(channelId: string, messageId: string): Promise<ReactionHolder[]> {
     return this.rest.readReactions(channelId, messageId);
   }
 
-  sendStaffText(channelId: string, text: string): Promise<void> {
-    return this.rest.sendStaffText(channelId, text);
+  memberRoles(userId: string, channelIds: string[]): Promise<string[] | undefined> {
+    return this.rest.memberRoles(userId, channelIds);
   }
 }
 

@@ -20,11 +20,10 @@ import {
   type Clock,
   type Inbound,
   type MessageLimits,
-  type PostDocument,
   type ReactionHolder,
-  type SentMessage,
 } from '../../core/ports.js';
-import type { ChannelConfig, PostPart } from '../../core/types.js';
+import type { ChannelConfig } from '../../core/types.js';
+import { DelegatesPosts } from '../post-delegation.js';
 import { createBoltLogger } from './bolt-logger.js';
 import { BotClient, type BotIdentity } from './bot-client.js';
 import { DEFAULT_POLICY, toPlatformError, webClientOptions, type CallPolicy } from './calls.js';
@@ -64,7 +63,7 @@ export function createSlackPlatform(options: SlackPlatformOptions): SlackPlatfor
   return new SlackPlatform(options);
 }
 
-export class SlackPlatform implements ChatPlatform {
+export class SlackPlatform extends DelegatesPosts implements ChatPlatform {
   readonly name = 'slack' as const;
   readonly limits: MessageLimits = SLACK_LIMITS;
   /** `socket` when an app token is set, `http` with a signing secret, `unconfigured` otherwise. */
@@ -79,12 +78,13 @@ export class SlackPlatform implements ChatPlatform {
   private readonly boltLogger: BoltLogger;
   private readonly policy: CallPolicy;
   private readonly client: BotClient;
-  private readonly messages: SlackMessages;
+  protected readonly messages: SlackMessages;
   private readonly gate?: RequestGate;
   private app?: App;
   private started = false;
 
   constructor(private readonly options: SlackPlatformOptions) {
+    super();
     this.log = options.logger;
     const secrets = [options.botToken, options.signingSecret, options.appToken].filter((s): s is string => !!s);
     this.boltLogger = createBoltLogger(this.log, secrets);
@@ -193,32 +193,8 @@ export class SlackPlatform implements ChatPlatform {
     return inspectChannel(this.client, channelId);
   }
 
-  sendPost(part: PostPart, doc: PostDocument, signal: AbortSignal): Promise<SentMessage> {
-    return this.messages.sendPost(part, doc, signal);
-  }
-
-  findPost(channelId: string, ledgerKey: string, since: Date): Promise<SentMessage | null> {
-    return this.messages.findPost(channelId, ledgerKey, since);
-  }
-
-  addOwnReaction(channelId: string, messageId: string): Promise<void> {
-    return this.messages.addOwnReaction(channelId, messageId);
-  }
-
-  editPost(channelId: string, messageId: string, doc: PostDocument): Promise<void> {
-    return this.messages.editPost(channelId, messageId, doc);
-  }
-
-  retirePost(channelId: string, messageId: string, mode: 'delete' | 'edit', notice: string): Promise<void> {
-    return this.messages.retirePost(channelId, messageId, mode, notice);
-  }
-
   readReactions(channelId: string, messageId: string): Promise<ReactionHolder[]> {
     return readReactions(this.client, this.options.reaction, channelId, messageId);
-  }
-
-  sendStaffText(channelId: string, text: string): Promise<void> {
-    return this.messages.sendStaffText(channelId, text);
   }
 
   // ---- doctor ------------------------------------------------------------------------------

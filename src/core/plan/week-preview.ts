@@ -1,15 +1,17 @@
-// What each day of a previewed week holds, for `preview`'s text and JSON alike: per date,
-// every channel's own day (its calendar's), its parts as they will be sent, or why it has
-// none (not a posting day, a skip date, a public holiday; a dated request moved elsewhere),
-// and notes (a dated request moved onto it, a post after the week's digest); and what a
-// channel reads in the original for want of a translation.
-import { channelLocale, isUntranslated } from '../core/language.js';
-import { calendarOf, closedOn, describeClosed, orgCalendar, type Calendar } from '../core/plan/calendar.js';
-import { cronTimesBetween } from '../core/plan/cron.js';
-import { MESSAGE_LIMITS } from '../core/plan/limits.js';
-import { channelPostsOf, splitIntoParts } from '../core/plan/plan.js';
-import { addDays, formatLongDate, formatShortDate, formatTimeIn, localDateOf, startOfDayInstant, weekDates } from '../core/time.js';
-import type { ChannelConfig, Config, LocalDate, PlanDay, PostPart, WeekPlan } from '../core/types.js';
+// What each day of a week holds, for `prayerbot preview` (text and JSON) and the coordinator
+// page alike — one implementation, so the page never shows a different week than the CLI:
+// per date, every channel's own day (its calendar's), its parts as they will be sent, or why
+// it has none (not a posting day, a skip date, a public holiday; a dated request moved
+// elsewhere), and notes (a dated request moved onto it, a post after the week's digest); and
+// what a channel reads in the original for want of a translation. Pure: config, week and
+// planned days in.
+import { channelLocale, isUntranslated } from '../language.js';
+import { calendarOf, closedOn, describeClosed, orgCalendar, type Calendar } from './calendar.js';
+import { channelPostsOf, splitIntoParts } from './channel-posts.js';
+import { cronTimesBetween } from './cron.js';
+import { MESSAGE_LIMITS } from './limits.js';
+import { addDays, formatLongDate, formatShortDate, formatTimeIn, localDateOf, startOfDayInstant, weekDates } from '../time.js';
+import type { ChannelConfig, Config, LocalDate, PlanDay, PostPart, WeekPlan } from '../types.js';
 
 export interface ChannelDay {
   channel: ChannelConfig;
@@ -95,6 +97,11 @@ function shortDate(date: LocalDate): string {
   return formatLongDate(date).replace(/, \d{4}$/, '');
 }
 
+/** "09:00 GMT+11 = Sun Oct 11 22:00 UTC": a post time in a channel's zone and in UTC. */
+export function localAndUtc(at: Date, zone: string): string {
+  return `${formatTimeIn(at, zone)} = ${formatShortDate(localDateOf(at, 'UTC'))} ${formatTimeIn(at, 'UTC')}`;
+}
+
 /** Notes on one part: dated requests moved onto it, and a post that goes out after the week's digest. */
 function partNotes(config: Config, calendar: Calendar, part: PostPart, digestAt: Date | undefined): string[] {
   const notes: string[] = [];
@@ -142,4 +149,11 @@ export function untranslated(config: Config, part: PostPart): string[] {
     ...(isUntranslated(locale, part.verse.translations) ? ['verse'] : []),
     ...part.sections.flatMap((s) => s.requests.filter((r) => isUntranslated(locale, r.translations)).map((r) => r.key)),
   ];
+}
+
+/** "untranslated: es — verse, 2027-01-25/rally (shown in the original)", or nothing when all is translated. */
+export function untranslatedNote(config: Config, part: PostPart): string | undefined {
+  const missing = untranslated(config, part);
+  if (missing.length === 0) return undefined;
+  return `untranslated: ${channelLocale(config, part.channel).tag} — ${missing.join(', ')} (shown in the original)`;
 }
