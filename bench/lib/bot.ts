@@ -118,6 +118,17 @@ export async function startBotProcess(options: StartBotOptions): Promise<BotProc
   return { child, pid: child.pid!, readyAt, ready, ...(port !== undefined ? { port } : {}), lines, stop };
 }
 
+/**
+ * CPU time (user + system) a process has used so far, in ms, from /proc (Linux; clock ticks
+ * of 10 ms, the kernel's USER_HZ of 100).
+ */
+export function cpuMs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // Fields after the command name (which may hold spaces), from field 3 on: utime is 14, stime 15.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 /** Resident memory of a process in MiB, from /proc (Linux). */
 export function rssMiB(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
