@@ -1,7 +1,7 @@
 // /pray on Slack: the command goes to the core and its answer comes back ephemeral, to the
 // caller only. Slack drops a command not acknowledged within 3 s, so a slow core gets an
 // empty acknowledgement in time and its answer follows through response_url.
-import type { App, RespondFn, SlashCommand } from '@slack/bolt';
+import type { App, RespondFn, SlackCommandMiddlewareArgs, SlashCommand } from '@slack/bolt';
 import type { Logger } from 'pino';
 import { errorLogFields } from '../../core/errors.js';
 import type { Inbound, PrayAnswer } from '../../core/ports.js';
@@ -23,8 +23,20 @@ export interface PrayCommandOptions {
   deadlineMs: number;
 }
 
+/** The command names this module answers (`/pray`, and any name starting so). */
+const PRAY_COMMAND = /^\/pray/;
+
+/**
+ * /pray is answered by a global middleware rather than an `app.command` listener: Bolt runs
+ * every listener's matching (reactions, the "I prayed" button) on every request, and a
+ * middleware that answers and does not call `next()` spares the bot's busiest request all of
+ * that. Everything else goes on to the listeners untouched.
+ */
 export function registerPrayCommand(app: App, options: PrayCommandOptions): void {
-  app.command(/^\/pray/, async ({ command, ack, respond }) => {
+  app.use(async (args) => {
+    if (!('command' in args) || !args.command || !PRAY_COMMAND.test(args.command.command)) return args.next();
+    // A command's arguments, as an `app.command` listener would get them.
+    const { command, ack, respond } = args as unknown as SlackCommandMiddlewareArgs;
     await onPray(options, command, (answer) => ack(answer), respond);
   });
 }
