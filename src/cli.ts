@@ -31,78 +31,50 @@ function run<A extends unknown[]>(load: () => Promise<(g: GlobalOptions, ...args
   };
 }
 
-program
-  .command('run')
-  .description('start the bot (all platforms with tokens; console chat when none)')
-  .action(run(async () => (await import('./cli/run.js')).runCommand));
+/** A subcommand whose module is loaded only when it runs; options may be chained after it. */
+function command<A extends unknown[]>(name: string, description: string, load: () => Promise<(g: GlobalOptions, ...args: A) => Promise<number>>): Command {
+  return program.command(name).description(description).action(run(load));
+}
 
-program
-  .command('check')
-  .description('validate config and prompts; exit 1 with file:line:col: message lines')
-  .action(run(async () => (await import('./cli/check.js')).checkCommand));
+command('run', 'start the bot (all platforms with tokens; console chat when none)', async () => (await import('./cli/run.js')).runCommand);
 
-program
-  .command('preview')
-  .description("each day's post per channel, as it will read")
+command('check', 'validate config and prompts; exit 1 with file:line:col: message lines', async () => (await import('./cli/check.js')).checkCommand);
+
+command('preview', "each day's post per channel, as it will read", async () => (await import('./cli/preview.js')).previewCommand)
   .option('--week <date>', "the week's Monday (default: this week)")
   .option('--channel <id>', 'only this channel')
-  .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-  .action(run(async () => (await import('./cli/preview.js')).previewCommand));
+  .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'));
 
-program
-  .command('import')
-  .description('weekly update text to a week file')
+command('import', 'weekly update text to a week file', async () => (await import('./cli/import.js')).importCommand)
   .argument('<file>', 'the plain-text weekly update')
   .option('--week <date>', "the week's Monday (default: the Monday on or after --sent)")
   .option('--sent <date>', 'the date the update was sent; resolves "tomorrow", "this Saturday"…')
   .option('-o, --output <file>', 'write the week file here instead of standard output')
-  .option('--force', 'replace the -o file if it already exists')
-  .action(run(async () => (await import('./cli/import.js')).importCommand));
+  .option('--force', 'replace the -o file if it already exists');
 
-program
-  .command('post')
-  .description("send (or catch up) a day's post now")
+command('post', "send (or catch up) a day's post now", async () => (await import('./cli/post.js')).postCommand)
   .option('--date <date>', 'the day (default: today)')
-  .option('--dry-run', 'say what would be sent, send nothing')
-  .action(run(async () => (await import('./cli/post.js')).postCommand));
+  .option('--dry-run', 'say what would be sent, send nothing');
 
-program
-  .command('tally')
-  .description('the tally')
+command('tally', 'the tally', async () => (await import('./cli/tally.js')).tallyCommand)
   .option('--week <date>', "the week's Monday (default: this week)")
-  .addOption(new Option('--format <format>', 'output format').choices(['table', 'csv', 'json']).default('table'))
-  .action(run(async () => (await import('./cli/tally.js')).tallyCommand));
+  .addOption(new Option('--format <format>', 'output format').choices(['table', 'csv', 'json']).default('table'));
 
-program
-  .command('retire')
-  .description('retire what has expired, now')
-  .option('--dry-run', 'say what would be retired, change nothing')
-  .action(run(async () => (await import('./cli/retire.js')).retireCommand));
+command('retire', 'retire what has expired, now', async () => (await import('./cli/retire.js')).retireCommand)
+  .option('--dry-run', 'say what would be retired, change nothing');
 
-program
-  .command('retract')
-  .description('take posted copies down everywhere, now')
+command('retract', 'take posted copies down everywhere, now', async () => (await import('./cli/retract.js')).retractCommand)
   .option('--week <date>', 'every request of this week')
   .option('--request <week/id>', 'one request')
   .option('--undo', 'allow it to be posted again')
-  .option('--dry-run', 'say what would be taken down, change nothing')
-  .action(run(async () => (await import('./cli/retract.js')).retractCommand));
+  .option('--dry-run', 'say what would be taken down, change nothing');
 
-program
-  .command('doctor')
-  .description('check the set-up end to end')
-  .action(run(async () => (await import('./cli/doctor.js')).doctorCommand));
+command('doctor', 'check the set-up end to end', async () => (await import('./cli/doctor.js')).doctorCommand);
 
-program
-  .command('coordinator-link')
-  .description('print a single-use sign-in link to the coordinator page (valid 15 minutes)')
-  .action(run(async () => (await import('./cli/coordinator-link.js')).coordinatorLinkCommand));
+command('coordinator-link', 'print a single-use sign-in link to the coordinator page (valid 15 minutes)', async () => (await import('./cli/coordinator-link.js')).coordinatorLinkCommand);
 
-program
-  .command('deploy-commands')
-  .description('register the Discord slash commands (once, not on every start)')
-  .option('--guild <id>', 'register in one server only (instant; global takes up to an hour)')
-  .action(run(async () => (await import('./cli/deploy-commands.js')).deployCommandsCommand));
+command('deploy-commands', 'register the Discord slash commands (once, not on every start)', async () => (await import('./cli/deploy-commands.js')).deployCommandsCommand)
+  .option('--guild <id>', 'register in one server only (instant; global takes up to an hour)');
 
 try {
   await program.parseAsync(process.argv);

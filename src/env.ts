@@ -50,6 +50,14 @@ function port(name: string, raw: string | undefined, fallback: number | undefine
   return n;
 }
 
+/** A number of seconds from 1 to 600 (the lease and sweep settings), in milliseconds. */
+function seconds(name: string, raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n < 1 || n > 600) throw new EnvError(`${name} must be a number of seconds from 1 to 600, not "${raw}"`);
+  return Math.round(n * 1000);
+}
+
 /**
  * PUBLIC_URL as an origin (`https://prayer.example.org`): http or https, a host, maybe a port,
  * nothing else. Links are built from it alone, never from a request's Host header, so a path,
@@ -90,26 +98,12 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
   };
   const publicUrl = get('PUBLIC_URL');
   if (publicUrl !== undefined) env.publicUrl = origin(publicUrl);
-  const lease = get('PRAYERBOT_LEASE_SECONDS');
-  if (lease !== undefined) {
-    const seconds = Number(lease);
-    if (!Number.isFinite(seconds) || seconds < 1 || seconds > 600) throw new EnvError(`PRAYERBOT_LEASE_SECONDS must be a number of seconds from 1 to 600, not "${lease}"`);
-    env.leaseMs = Math.round(seconds * 1000);
-  }
-  const shardLease = get('PRAYERBOT_SHARD_LEASE_SECONDS');
-  if (shardLease !== undefined) {
-    const seconds = Number(shardLease);
-    if (!Number.isFinite(seconds) || seconds < 1 || seconds > 600) {
-      throw new EnvError(`PRAYERBOT_SHARD_LEASE_SECONDS must be a number of seconds from 1 to 600, not "${shardLease}"`);
-    }
-    env.shardLeaseMs = Math.round(seconds * 1000);
-  }
-  const sweep = get('PRAYERBOT_SWEEP_SECONDS');
-  if (sweep !== undefined) {
-    const seconds = Number(sweep);
-    if (!Number.isFinite(seconds) || seconds < 1 || seconds > 600) throw new EnvError(`PRAYERBOT_SWEEP_SECONDS must be a number of seconds from 1 to 600, not "${sweep}"`);
-    env.sweepMs = Math.round(seconds * 1000);
-  }
+  const leaseMs = seconds('PRAYERBOT_LEASE_SECONDS', get('PRAYERBOT_LEASE_SECONDS'));
+  if (leaseMs !== undefined) env.leaseMs = leaseMs;
+  const shardLeaseMs = seconds('PRAYERBOT_SHARD_LEASE_SECONDS', get('PRAYERBOT_SHARD_LEASE_SECONDS'));
+  if (shardLeaseMs !== undefined) env.shardLeaseMs = shardLeaseMs;
+  const sweepMs = seconds('PRAYERBOT_SWEEP_SECONDS', get('PRAYERBOT_SWEEP_SECONDS'));
+  if (sweepMs !== undefined) env.sweepMs = sweepMs;
   const logLevel = get('LOG_LEVEL');
   if (logLevel) env.logLevel = logLevel;
   if (env.logLevel && !LEVELS.includes(env.logLevel)) throw new EnvError(`LOG_LEVEL must be one of ${LEVELS.join(', ')}, not "${env.logLevel}"`);

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { REGIONS, australiaDayWeek } from '../../test/fixtures/australia-day-week.js';
 import { treesPerTest } from '../../test/fixtures/config/files.js';
 import { preview, type PreviewOptions } from './preview.js';
 
 // A New York staff channel and Sydney volunteers who skip Australia's public holidays, in the
 // week of Monday 2027-01-25 (Tuesday the 26th is Australia Day).
-const REGIONS = ['africa-europe', 'latin-america', 'south-asia', 'asia-pacific', 'global-office'];
 
 function configYaml(opts: { post?: string; channels: string[] }): string {
   return [
@@ -21,18 +21,7 @@ function configYaml(opts: { post?: string; channels: string[] }): string {
   ].join('\n');
 }
 
-const WEEK_FILE = [
-  'week: 2027-01-25',
-  'verse: { text: "Seek justice.", reference: Isaiah 1:17 }',
-  'requests:',
-  ...REGIONS.flatMap((region) => [`  - region: ${region}`, `    text: Pray for the fictional ${region} team.`, '    audience: everyone']),
-  '  - region: global-office',
-  '    id: rally',
-  '    text: Pray for a fictional rally on Tuesday.',
-  '    audience: everyone',
-  '    date: 2027-01-26',
-  '',
-].join('\n');
+const WEEK_FILE = australiaDayWeek();
 
 const newTree = treesPerTest();
 

@@ -19,30 +19,28 @@ export function charCount(text: string): number {
   return [...text].length;
 }
 
-const requestText = z.string().superRefine((value, ctx) => {
-  const text = cleanText(value);
-  if (text === '') {
-    ctx.addIssue({ code: 'custom', message: '"text" is empty: write the request, or remove it' });
-  } else if (charCount(text) > MAX_REQUEST_CHARS) {
-    ctx.addIssue({
-      code: 'custom',
-      message: `"text" is ${charCount(text).toLocaleString('en-US')} characters; a request holds at most ${MAX_REQUEST_CHARS.toLocaleString('en-US')} so it fits one post section: split it into two requests`,
-    });
-  }
-});
+/**
+ * Text that must fit one post section: not empty, at most MAX_REQUEST_CHARS as a person
+ * counts them. `empty` and `tooLong` finish the messages with what to do.
+ */
+function sectionText(empty: string, tooLong: (max: string) => string) {
+  return z.string().superRefine((value, ctx) => {
+    const text = cleanText(value);
+    if (text === '') {
+      ctx.addIssue({ code: 'custom', message: `"text" is empty: ${empty}` });
+    } else if (charCount(text) > MAX_REQUEST_CHARS) {
+      ctx.addIssue({ code: 'custom', message: `"text" is ${charCount(text).toLocaleString('en-US')} characters; ${tooLong(MAX_REQUEST_CHARS.toLocaleString('en-US'))}` });
+    }
+  });
+}
+
+const requestText = sectionText('write the request, or remove it', (max) => `a request holds at most ${max} so it fits one post section: split it into two requests`);
 
 /** A translation must fit one post section as the original does. */
-const translationText = z.string().superRefine((value, ctx) => {
-  const text = cleanText(value);
-  if (text === '') {
-    ctx.addIssue({ code: 'custom', message: '"text" is empty: write the translation, or remove it (the original is shown instead)' });
-  } else if (charCount(text) > MAX_REQUEST_CHARS) {
-    ctx.addIssue({
-      code: 'custom',
-      message: `"text" is ${charCount(text).toLocaleString('en-US')} characters; a translation holds at most ${MAX_REQUEST_CHARS.toLocaleString('en-US')}, like the request, so it fits one post section: shorten it`,
-    });
-  }
-});
+const translationText = sectionText(
+  'write the translation, or remove it (the original is shown instead)',
+  (max) => `a translation holds at most ${max}, like the request, so it fits one post section: shorten it`,
+);
 
 /**
  * Translations by BCP 47 tag (`es`, `pt-BR`); the tags themselves are checked with the

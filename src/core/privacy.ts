@@ -27,27 +27,27 @@ export type GuardVerdict =
    */
   | { allowed: false; reason: string; why: RefusalReason; disable: boolean };
 
+/** The refusals whose text takes nothing from the reason: each one message of the catalogue. */
+const PLAIN_REFUSALS = {
+  missing: 'refusedMissing',
+  archived: 'refusedArchived',
+  public: 'refusedPublic',
+  shared: 'refusedShared',
+  'report-public': 'reportRefusedPublic',
+  'report-shared': 'reportRefusedShared',
+} as const satisfies Partial<Record<RefusalReason['code'], keyof Messages>>;
+
 /** A refusal's reason in a language. */
 export function refusalText(m: Messages, why: RefusalReason): string {
   switch (why.code) {
-    case 'missing':
-      return m.refusedMissing;
-    case 'archived':
-      return m.refusedArchived;
     case 'no-access':
       return m.refusedNoAccess(why.detail ? { detail: why.detail } : {});
-    case 'public':
-      return m.refusedPublic;
-    case 'shared':
-      return m.refusedShared;
     case 'outsiders':
       return m.refusedOutsiders({ viewers: why.viewers.join(', ') });
-    case 'report-public':
-      return m.reportRefusedPublic;
-    case 'report-shared':
-      return m.reportRefusedShared;
     case 'report-outsiders':
       return m.reportRefusedOutsiders({ viewers: why.viewers.join(', ') });
+    default:
+      return m[PLAIN_REFUSALS[why.code]];
   }
 }
 

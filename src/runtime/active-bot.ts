@@ -7,18 +7,7 @@ import type { CoreContext } from '../core/context.js';
 import type { PartResult } from '../core/posting.js';
 import type { PrayerBot } from '../core/prayer-bot.js';
 import type { RetentionAction } from '../core/retention.js';
-import type {
-  Clock,
-  Inbound,
-  PrayAnswer,
-  PrayCommand,
-  PrayedButtonAnswer,
-  PrayedButtonPress,
-  ReactionEvent,
-  ReactionsClearedEvent,
-} from '../core/ports.js';
-import type { PlatformName } from '../core/types.js';
-import type { Messages } from '../i18n/index.js';
+import type { Clock, Inbound } from '../core/ports.js';
 
 export class ActiveBot implements Inbound {
   constructor(private bot: PrayerBot) {}
@@ -57,32 +46,13 @@ export class ActiveBot implements Inbound {
     return this.bot.drain();
   }
 
-  reaction(event: ReactionEvent): Promise<void> {
-    return this.bot.reaction(event);
-  }
-
-  reactionsCleared(event: ReactionsClearedEvent): Promise<void> {
-    return this.bot.reactionsCleared(event);
-  }
-
-  resync(platform: PlatformName): Promise<void> {
-    return this.bot.resync(platform);
-  }
-
-  pray(command: PrayCommand): Promise<PrayAnswer> {
-    return this.bot.pray(command);
-  }
-
-  prayedButton(press: PrayedButtonPress): Promise<PrayedButtonAnswer> {
-    return this.bot.prayedButton(press);
-  }
-
+  // Inbound and the chat helpers, handed to whichever bot is current when the call comes.
+  readonly reaction: Inbound['reaction'] = (event) => this.bot.reaction(event);
+  readonly reactionsCleared: Inbound['reactionsCleared'] = (event) => this.bot.reactionsCleared(event);
+  readonly resync: Inbound['resync'] = (platform) => this.bot.resync(platform);
+  readonly pray: Inbound['pray'] = (command) => this.bot.pray(command);
+  readonly prayedButton: Inbound['prayedButton'] = (press) => this.bot.prayedButton(press);
   /** The messages of the caller's channel's language. */
-  messagesFor(caller: PrayCommand): Messages {
-    return this.bot.messagesFor(caller);
-  }
-
-  regionChoices(typed: string): Array<{ name: string; value: string }> {
-    return this.bot.regionChoices(typed);
-  }
+  readonly messagesFor: PrayerBot['messagesFor'] = (caller) => this.bot.messagesFor(caller);
+  readonly regionChoices: Inbound['regionChoices'] = (typed) => this.bot.regionChoices(typed);
 }

@@ -1,15 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { quietInbound } from '../../test/fakes/recording-inbound.js';
 import { localeFor } from '../i18n/index.js';
 import type { Inbound, PrayCommand } from '../core/ports.js';
 import { InboundGate, RESTARTING_ANSWER } from './inbound-gate.js';
 
 const core: Inbound = {
-  reaction: async () => undefined,
-  reactionsCleared: async () => undefined,
-  resync: async () => undefined,
+  ...quietInbound,
   pray: async () => ({ kind: 'text', text: 'answered' }),
   prayedButton: async () => ({ refused: 'not_a_post', text: 'no' }),
-  regionChoices: () => [],
 };
 const command = (channelId: string): PrayCommand => ({ platform: 'slack', channelId, userId: 'U1', roleIds: [], text: '' });
 

@@ -20,6 +20,22 @@ export interface Migration {
 
 const PLATFORMS = `('slack', 'discord', 'console')`;
 const STATES = `('claimed', 'sent', 'failed', 'skipped', 'retired', 'retracted')`;
+/**
+ * Where a post stands (platform, channel, day, part, week): the same columns in `posts` and in
+ * `retracted_counts`. Indented as the tables around it are, so each step's SQL text is unchanged.
+ */
+const POST_PLACE: Record<Dialect, string> = {
+  sqlite: `platform     TEXT    NOT NULL CHECK (platform IN ${PLATFORMS}),
+        channel_id   TEXT    NOT NULL,
+        date         TEXT    NOT NULL CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+        part         INTEGER NOT NULL CHECK (part >= 0),
+        week         TEXT    NOT NULL CHECK (week GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),`,
+  postgres: `platform     text        NOT NULL CHECK (platform IN ${PLATFORMS}),
+        channel_id   text        NOT NULL,
+        date         date        NOT NULL,
+        part         integer     NOT NULL CHECK (part >= 0),
+        week         date        NOT NULL,`,
+};
 
 export const MIGRATIONS: readonly Migration[] = [
   {
@@ -29,11 +45,7 @@ export const MIGRATIONS: readonly Migration[] = [
       -- The post ledger: one row per part of a day's post per channel.
       CREATE TABLE posts (
         key          TEXT    PRIMARY KEY,
-        platform     TEXT    NOT NULL CHECK (platform IN ${PLATFORMS}),
-        channel_id   TEXT    NOT NULL,
-        date         TEXT    NOT NULL CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
-        part         INTEGER NOT NULL CHECK (part >= 0),
-        week         TEXT    NOT NULL CHECK (week GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+        ${POST_PLACE.sqlite}
         state        TEXT    NOT NULL CHECK (state IN ${STATES}),
         regions      TEXT    NOT NULL CHECK (json_type(regions) = 'array'),
         request_keys TEXT    NOT NULL CHECK (json_type(request_keys) = 'array'),
@@ -113,11 +125,7 @@ export const MIGRATIONS: readonly Migration[] = [
     postgres: `
       CREATE TABLE posts (
         key          text        PRIMARY KEY,
-        platform     text        NOT NULL CHECK (platform IN ${PLATFORMS}),
-        channel_id   text        NOT NULL,
-        date         date        NOT NULL,
-        part         integer     NOT NULL CHECK (part >= 0),
-        week         date        NOT NULL,
+        ${POST_PLACE.postgres}
         state        text        NOT NULL CHECK (state IN ${STATES}),
         regions      text[]      NOT NULL,
         request_keys text[]      NOT NULL,
@@ -284,11 +292,7 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE TABLE retracted_counts (
         id           INTEGER PRIMARY KEY AUTOINCREMENT,
         post_key     TEXT    NOT NULL,
-        platform     TEXT    NOT NULL CHECK (platform IN ${PLATFORMS}),
-        channel_id   TEXT    NOT NULL,
-        date         TEXT    NOT NULL CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
-        part         INTEGER NOT NULL CHECK (part >= 0),
-        week         TEXT    NOT NULL CHECK (week GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+        ${POST_PLACE.sqlite}
         regions      TEXT    NOT NULL CHECK (json_type(regions) = 'array'),
         request_keys TEXT    NOT NULL CHECK (json_type(request_keys) = 'array'),
         sent_at      INTEGER,
@@ -303,11 +307,7 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE TABLE retracted_counts (
         id           bigint      GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
         post_key     text        NOT NULL,
-        platform     text        NOT NULL CHECK (platform IN ${PLATFORMS}),
-        channel_id   text        NOT NULL,
-        date         date        NOT NULL,
-        part         integer     NOT NULL CHECK (part >= 0),
-        week         date        NOT NULL,
+        ${POST_PLACE.postgres}
         regions      text[]      NOT NULL,
         request_keys text[]      NOT NULL,
         sent_at      timestamptz,

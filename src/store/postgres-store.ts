@@ -9,6 +9,7 @@ import pg from 'pg';
 import { StoreError, redactUrl } from './errors.js';
 import { MIGRATIONS, SCHEMA_MIGRATIONS_DDL, migrationSql, pendingMigrations, type Migration } from './migrations.js';
 import { canTakeOver, leaseEnd } from '../core/post-claims.js';
+import { DAY_MS, postFromRow, savedWeekFromRow, type PostRow, type RowReaders, type SavedWeekRow } from './rows.js';
 import type {
   AuditEntry,
   ClaimOutcome,
@@ -76,67 +77,15 @@ const EARLIER_COPY_COLUMNS = `post_key AS key, platform, channel_id, to_char(dat
   NULL::timestamptz AS lease_until, NULL::timestamptz AS claimed_at, NULL::text AS message_id, sent_at, 0 AS attempts,
   NULL::text AS last_error, false AS retryable, ended_at, count AS frozen_count`;
 
-interface PostRow {
-  key: string;
-  platform: PlatformName;
-  channel_id: string;
-  date: string;
-  part: number;
-  week: string;
-  state: PostState;
-  regions: string[];
-  request_keys: string[];
-  owner: string | null;
-  lease_until: Date | null;
-  claimed_at: Date | null;
-  message_id: string | null;
-  sent_at: Date | null;
-  attempts: number;
-  last_error: string | null;
-  retryable: boolean;
-  ended_at: Date | null;
-  frozen_count: number | null;
-}
+type PgPostRow = PostRow<Date, string[], boolean>;
 
-function toPost(row: PostRow): PostRecord {
-  return {
-    key: row.key,
-    platform: row.platform,
-    channelId: row.channel_id,
-    date: row.date,
-    part: row.part,
-    week: row.week,
-    state: row.state,
-    regions: row.regions,
-    requestKeys: row.request_keys,
-    owner: row.owner,
-    leaseUntil: row.lease_until,
-    claimedAt: row.claimed_at,
-    messageId: row.message_id,
-    sentAt: row.sent_at,
-    attempts: row.attempts,
-    lastError: row.last_error,
-    retryable: row.retryable,
-    endedAt: row.ended_at,
-    frozenCount: row.frozen_count,
-  };
-}
+// pg already returns timestamptz as Date, text[] as string[] and boolean as boolean.
+const PG_READERS: RowReaders<Date, string[], boolean> = { time: (value) => value, list: (value) => value, flag: (value) => value };
+const toPost = (row: PgPostRow): PostRecord => postFromRow(row, PG_READERS);
 
 const SAVED_WEEK_COLUMNS = `to_char(week, 'YYYY-MM-DD') AS week, version, yaml, actor, saved_at`;
 
-interface SavedWeekRow {
-  week: string;
-  version: number;
-  yaml: string;
-  actor: string;
-  saved_at: Date;
-}
-
-function toSavedWeek(row: SavedWeekRow): SavedWeek {
-  return { week: row.week, version: row.version, yaml: row.yaml, actor: row.actor, savedAt: row.saved_at };
-}
-
-const DAY_MS = 86_400_000;
+const toSavedWeek = (row: SavedWeekRow<Date>): SavedWeek => savedWeekFromRow(row, (value) => value);
 
 export interface PostgresStoreOptions {
   /** Keep the tables in this schema (created when absent) instead of the default search_path. */
@@ -203,7 +152,7 @@ export class PostgresStore implements Store {
         );
         if (inserted.rowCount === 1) return { won: true };
 
-        const current = await c.query<PostRow>(`SELECT ${POST_COLUMNS} FROM posts WHERE key = $1 FOR UPDATE`, [claim.key]);
+        const current = await c.query<PgPostRow>(`SELECT ${POST_COLUMNS} FROM posts WHERE key = $1 FOR UPDATE`, [claim.key]);
         const row = current.rows[0];
         if (row === undefined) continue;
         const previous = toPost(row);
@@ -255,13 +204,13 @@ export class PostgresStore implements Store {
   }
 
   async getPost(key: string): Promise<PostRecord | undefined> {
-    const result = await this.pool.query<PostRow>(`SELECT ${POST_COLUMNS} FROM posts WHERE key = $1`, [key]);
+    const result = await this.pool.query<PgPostRow>(`SELECT ${POST_COLUMNS} FROM posts WHERE key = $1`, [key]);
     const row = result.rows[0];
     return row && toPost(row);
   }
 
   async findPostByMessage(platform: PlatformName, channelId: string, messageId: string): Promise<PostRecord | undefined> {
-    const result = await this.pool.query<PostRow>(
+    const result = await this.pool.query<PgPostRow>(
       `SELECT ${POST_COLUMNS} FROM posts WHERE platform = $1 AND channel_id = $2 AND message_id = $3 ${POST_ORDER} LIMIT 1`,
       [platform, channelId, messageId],
     );
@@ -270,7 +219,7 @@ export class PostgresStore implements Store {
   }
 
   async listPosts(filter: { states?: PostState[]; week?: LocalDate; date?: LocalDate; platform?: PlatformName }): Promise<PostRecord[]> {
-    const result = await this.pool.query<PostRow>(
+    const result = await this.pool.query<PgPostRow>(
       `SELECT ${POST_COLUMNS} FROM posts
        WHERE ($1::text[] IS NULL OR state = ANY ($1::text[]))
          AND ($2::date IS NULL OR week = $2::date)
@@ -433,7 +382,7 @@ export class PostgresStore implements Store {
     const where = `($1::date IS NULL OR week = $1::date) AND ($2::date IS NULL OR date >= $2::date) AND ($3::date IS NULL OR date <= $3::date)`;
     // A day's earlier copies (current_entry = 0, in the order they were kept) come before its
     // current ledger entry.
-    const result = await this.pool.query<PostRow & { count: string; current_entry: number }>(
+    const result = await this.pool.query<PgPostRow & { count: string; current_entry: number }>(
       `SELECT * FROM (
          SELECT ${POST_COLUMNS},
            coalesce(frozen_count,
@@ -640,7 +589,7 @@ export class PostgresStore implements Store {
     return this.transaction(async (c) => {
       // Saves of one week queue on a transaction-scoped lock, so each takes the next version.
       await c.query(`SELECT pg_advisory_xact_lock(hashtext('prayerbot.saved_weeks:' || $1::text))`, [week]);
-      const result = await c.query<SavedWeekRow>(
+      const result = await c.query<SavedWeekRow<Date>>(
         `INSERT INTO saved_weeks (week, version, yaml, actor, saved_at)
          SELECT $1::date, coalesce(max(version), 0) + 1, $2, $3, $4 FROM saved_weeks WHERE week = $1::date
          RETURNING ${SAVED_WEEK_COLUMNS}`,
@@ -651,14 +600,14 @@ export class PostgresStore implements Store {
   }
 
   async savedWeeks(): Promise<SavedWeek[]> {
-    const result = await this.pool.query<SavedWeekRow>(
+    const result = await this.pool.query<SavedWeekRow<Date>>(
       `SELECT DISTINCT ON (saved_weeks.week) ${SAVED_WEEK_COLUMNS} FROM saved_weeks ORDER BY saved_weeks.week, version DESC`,
     );
     return result.rows.map(toSavedWeek);
   }
 
   async weekVersions(week: LocalDate): Promise<SavedWeek[]> {
-    const result = await this.pool.query<SavedWeekRow>(`SELECT ${SAVED_WEEK_COLUMNS} FROM saved_weeks WHERE week = $1::date ORDER BY version DESC`, [week]);
+    const result = await this.pool.query<SavedWeekRow<Date>>(`SELECT ${SAVED_WEEK_COLUMNS} FROM saved_weeks WHERE week = $1::date ORDER BY version DESC`, [week]);
     return result.rows.map(toSavedWeek);
   }
 

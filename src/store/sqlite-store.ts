@@ -10,6 +10,7 @@ import Database from 'better-sqlite3';
 import { StoreError } from './errors.js';
 import { MIGRATIONS, SCHEMA_MIGRATIONS_DDL, migrationSql, pendingMigrations, type Migration } from './migrations.js';
 import { canTakeOver, leaseEnd } from '../core/post-claims.js';
+import { DAY_MS, postFromRow, savedWeekFromRow, type PostRow, type RowReaders, type SavedWeekRow } from './rows.js';
 import type {
   AuditEntry,
   ClaimOutcome,
@@ -28,27 +29,15 @@ import type {
 import { PRESS_VARIANT } from '../core/store.js';
 import type { LocalDate, PlatformName } from '../core/types.js';
 
-interface PostRow {
-  key: string;
-  platform: PlatformName;
-  channel_id: string;
-  date: string;
-  part: number;
-  week: string;
-  state: PostState;
-  regions: string;
-  request_keys: string;
-  owner: string | null;
-  lease_until: number | null;
-  claimed_at: number | null;
-  message_id: string | null;
-  sent_at: number | null;
-  attempts: number;
-  last_error: string | null;
-  retryable: number;
-  ended_at: number | null;
-  frozen_count: number | null;
-}
+type SqlitePostRow = PostRow<number, string, number>;
+
+// SQLite keeps times as epoch ms, lists as JSON text and flags as 0/1.
+const SQLITE_READERS: RowReaders<number, string, number> = {
+  time: (ms) => new Date(ms),
+  list: (json) => JSON.parse(json) as string[],
+  flag: (bit) => bit === 1,
+};
+const toPost = (row: SqlitePostRow): PostRecord => postFromRow(row, SQLITE_READERS);
 
 const POST_COLUMNS = `key, platform, channel_id, date, part, week, state, regions, request_keys, owner,
   lease_until, claimed_at, message_id, sent_at, attempts, last_error, retryable, ended_at, frozen_count`;
@@ -57,14 +46,6 @@ const POST_ORDER = 'ORDER BY date, platform, channel_id, part, key';
 const EARLIER_COPY_COLUMNS = `post_key AS key, platform, channel_id, date, part, week, 'retracted' AS state, regions, request_keys,
   NULL AS owner, NULL AS lease_until, NULL AS claimed_at, NULL AS message_id, sent_at, 0 AS attempts, NULL AS last_error,
   0 AS retryable, ended_at, count AS frozen_count`;
-
-interface SavedWeekRow {
-  week: string;
-  version: number;
-  yaml: string;
-  actor: string;
-  saved_at: number;
-}
 
 interface SessionRow {
   session_hash: string;
@@ -76,11 +57,7 @@ interface SessionRow {
 
 const SAVED_WEEK_COLUMNS = 'week, version, yaml, actor, saved_at';
 
-function toSavedWeek(row: SavedWeekRow): SavedWeek {
-  return { week: row.week, version: row.version, yaml: row.yaml, actor: row.actor, savedAt: new Date(row.saved_at) };
-}
-
-const DAY_MS = 86_400_000;
+const toSavedWeek = (row: SavedWeekRow<number>): SavedWeek => savedWeekFromRow(row, (ms) => new Date(ms));
 
 /** How long a statement waits for another process's write lock before failing (ms). */
 const BUSY_TIMEOUT_MS = 5_000;
@@ -88,34 +65,6 @@ const BUSY_TIMEOUT_MS = 5_000;
 const WIPE_DEADLINE_MS = 30_000;
 /** Busy wait of one checkpoint attempt: short, since better-sqlite3 holds the event loop meanwhile. */
 const WIPE_ATTEMPT_BUSY_MS = 100;
-
-function toDate(ms: number | null): Date | null {
-  return ms === null ? null : new Date(ms);
-}
-
-function toPost(row: PostRow): PostRecord {
-  return {
-    key: row.key,
-    platform: row.platform,
-    channelId: row.channel_id,
-    date: row.date,
-    part: row.part,
-    week: row.week,
-    state: row.state,
-    regions: JSON.parse(row.regions) as string[],
-    requestKeys: JSON.parse(row.request_keys) as string[],
-    owner: row.owner,
-    leaseUntil: toDate(row.lease_until),
-    claimedAt: toDate(row.claimed_at),
-    messageId: row.message_id,
-    sentAt: toDate(row.sent_at),
-    attempts: row.attempts,
-    lastError: row.last_error,
-    retryable: row.retryable === 1,
-    endedAt: toDate(row.ended_at),
-    frozenCount: row.frozen_count,
-  };
-}
 
 export interface SqliteStoreOptions {
   /** Migration history to apply (tests only); defaults to the real one. */
@@ -268,7 +217,7 @@ export class SqliteStore implements Store {
   async findPostByMessage(platform: PlatformName, channelId: string, messageId: string): Promise<PostRecord | undefined> {
     const row = this
       .sql(`SELECT ${POST_COLUMNS} FROM posts WHERE platform = ? AND channel_id = ? AND message_id = ? ${POST_ORDER} LIMIT 1`)
-      .get(platform, channelId, messageId) as PostRow | undefined;
+      .get(platform, channelId, messageId) as SqlitePostRow | undefined;
     return row && toPost(row);
   }
 
@@ -287,7 +236,7 @@ export class SqliteStore implements Store {
         week: filter.week ?? null,
         date: filter.date ?? null,
         platform: filter.platform ?? null,
-      }) as PostRow[];
+      }) as SqlitePostRow[];
     return rows.map(toPost);
   }
 
@@ -416,7 +365,7 @@ export class SqliteStore implements Store {
          )
          ${POST_ORDER}, current_entry, copy_id`,
       )
-      .all({ week: filter.week ?? null, from: filter.from ?? null, to: filter.to ?? null }) as Array<PostRow & { count: number; current_entry: number }>;
+      .all({ week: filter.week ?? null, from: filter.from ?? null, to: filter.to ?? null }) as Array<SqlitePostRow & { count: number; current_entry: number }>;
     return rows.map((row) => ({ post: toPost(row), count: row.count, ...(row.current_entry === 0 ? { earlierCopy: true as const } : {}) }));
   }
 
@@ -609,7 +558,7 @@ export class SqliteStore implements Store {
            SELECT @week, coalesce(max(version), 0) + 1, @yaml, @actor, @now FROM saved_weeks WHERE week = @week
            RETURNING ${SAVED_WEEK_COLUMNS}`,
         )
-        .get({ week, yaml, actor, now: now.getTime() }) as SavedWeekRow;
+        .get({ week, yaml, actor, now: now.getTime() }) as SavedWeekRow<number>;
       return toSavedWeek(row);
     });
     return run.immediate();
@@ -622,12 +571,12 @@ export class SqliteStore implements Store {
          WHERE version = (SELECT max(version) FROM saved_weeks n WHERE n.week = s.week)
          ORDER BY week`,
       )
-      .all() as SavedWeekRow[];
+      .all() as SavedWeekRow<number>[];
     return rows.map(toSavedWeek);
   }
 
   async weekVersions(week: LocalDate): Promise<SavedWeek[]> {
-    const rows = this.sql(`SELECT ${SAVED_WEEK_COLUMNS} FROM saved_weeks WHERE week = ? ORDER BY version DESC`).all(week) as SavedWeekRow[];
+    const rows = this.sql(`SELECT ${SAVED_WEEK_COLUMNS} FROM saved_weeks WHERE week = ? ORDER BY version DESC`).all(week) as SavedWeekRow<number>[];
     return rows.map(toSavedWeek);
   }
 
@@ -687,7 +636,7 @@ export class SqliteStore implements Store {
   }
 
   private post(key: string): PostRecord | undefined {
-    const row = this.selectPost.get(key) as PostRow | undefined;
+    const row = this.selectPost.get(key) as SqlitePostRow | undefined;
     return row && toPost(row);
   }
 

@@ -1,42 +1,22 @@
 // The console chat replays a sample week on an in-memory store when today has no post. The
 // coordinator page always works on the real store and clock; saving a week that covers today
 // there ends the replay, and the console shows today's post from the real store.
-import { PassThrough } from 'node:stream';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { saveWeekText } from '../../src/core/coordinator/save-week.js';
-import { startBot, type RunningBot } from '../../src/main.js';
+import { weekYaml } from '../e2e/project.js';
+import { throwawayBots } from '../e2e/throwaway-bots.js';
 import { FakeClock } from '../fakes/recording-platform.js';
-import { configYaml, tempProject, weekYaml, type Project } from '../e2e/project.js';
 
-let project: Project | undefined;
-let bot: RunningBot | undefined;
-afterEach(async () => {
-  await bot?.stop();
-  project?.remove();
-});
+const bots = throwawayBots();
 
 const TODAY = '2026-10-20'; // a Tuesday; the prompts folder only has the week before last
 
 async function replaying() {
-  project = tempProject(configYaml({ channels: '  - { platform: slack, id: "C0STAFF01", audience: staff }', staffReport: '  - { platform: slack, id: "C0COORD01" }' }));
-  project.writeWeek('2026-10-05', weekYaml('2026-10-05'));
-  const output = new PassThrough();
-  const printed = { text: '' };
-  output.on('data', (chunk: Buffer) => (printed.text += chunk.toString()));
   const clock = new FakeClock(new Date(`${TODAY}T14:00:00Z`));
-  bot = await startBot({
-    configPath: project.configPath,
-    promptsDir: project.promptsDir,
-    env: { databaseUrl: `sqlite:${project.dbPath}`, port: 0, logLevel: 'silent' },
-    secrets: [],
-    clock,
-    input: new PassThrough(),
-    output,
-  });
+  const { bot, printed } = await bots.console(bots.staffProject('2026-10-05'), { clock });
   expect(bot.shown).toEqual({ kind: 'replay', date: '2026-10-09' });
-  const running = bot;
   const save = (yaml: string) =>
-    saveWeekText({ ...running.coordinator, config: running.coordinator.plan().config, yaml, actor: 'console', weeks: running.coordinator.weeks });
+    saveWeekText({ ...bot.coordinator, config: bot.coordinator.plan().config, yaml, actor: 'console', weeks: bot.coordinator.weeks });
   return { bot, printed, clock, save };
 }
 
@@ -48,16 +28,16 @@ describe('the console replay and the coordinator page', () => {
     expect(await save(weekYaml('2026-10-26'))).toMatchObject({ saved: { week: '2026-10-26', version: 1 } });
     expect(bot.coordinator.plan().weeks.map((w) => w.week)).toEqual(['2026-10-05', '2026-10-26']);
     expect(bot.store).toBe(replayStore);
-    expect(printed.text).not.toContain('The replay has ended');
+    expect(printed()).not.toContain('The replay has ended');
   });
 
   it("ends when a week covering today is saved: today's post from the real store, no REPLAY heading", async () => {
     const { bot, printed, save } = await replaying();
-    const before = printed.text.length;
+    const before = printed().length;
     const week = weekYaml('2026-10-19').replace('Pray for the latin-america team', 'Pray for the latin-america team, saved on the page,');
     expect(await save(week)).toMatchObject({ saved: { week: '2026-10-19', version: 1 } });
 
-    const after = printed.text.slice(before);
+    const after = printed().slice(before);
     expect(after).toContain('The replay has ended: a week covering today was saved on the coordinator page.');
     expect(after).toContain('Prayer for Tuesday, October 20, 2026');
     expect(after).toContain('Pray for the latin-america team, saved on the page,');

@@ -3,20 +3,17 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadPlan } from '../../src/config/plan-source.js';
-import { startBot, type RunningBot, type StartOptions } from '../../src/main.js';
+import type { RunningBot, StartOptions } from '../../src/main.js';
 import { FakeClock } from '../fakes/recording-platform.js';
-import { configYaml, tempProject, weekYaml, type Project } from './project.js';
+import { weekYaml } from './project.js';
+import { throwawayBots } from './throwaway-bots.js';
 
-let project: Project | undefined;
+const bots = throwawayBots();
+/** The bot the running test started (stopped by `bots` after it). */
 let bot: RunningBot | undefined;
-afterEach(async () => {
-  await bot?.stop();
-  project?.remove();
-});
 
 function until(check: () => boolean, ms = 10_000): Promise<void> {
   const started = Date.now();
@@ -28,26 +25,18 @@ function until(check: () => boolean, ms = 10_000): Promise<void> {
 
 /** The console chat on a fresh project; `printed()` is what it showed (alerts print `[to staff]`). */
 async function start(options: { reloadPlan?: StartOptions['reloadPlan']; databaseUrl?: string } = {}) {
-  project = tempProject(configYaml({ channels: '  - { platform: slack, id: "C0STAFF01", audience: staff }', staffReport: '  - { platform: slack, id: "C0COORD01" }' }));
-  project.writeWeek('2026-10-12', weekYaml('2026-10-12'));
-  const output = new PassThrough();
-  let printed = '';
-  output.on('data', (chunk: Buffer) => (printed += chunk.toString()));
-  bot = await startBot({
-    configPath: project.configPath,
-    promptsDir: project.promptsDir,
-    env: { databaseUrl: options.databaseUrl ?? 'sqlite::memory:', port: 0, logLevel: 'silent' },
-    secrets: [],
+  const project = bots.staffProject('2026-10-12');
+  const run = await bots.console(project, {
+    databaseUrl: options.databaseUrl ?? 'sqlite::memory:',
     clock: new FakeClock(new Date('2026-10-13T14:00:00Z')),
-    input: new PassThrough(),
-    output,
     ...(options.reloadPlan ? { reloadPlan: options.reloadPlan } : {}),
   });
+  bot = run.bot;
   const ask = async (text: string) => {
     const answer = await bot!.bot.pray({ platform: 'console', channelId: 'console', userId: 'me', roleIds: [], text });
     return answer.kind === 'text' ? answer.text : JSON.stringify(answer.doc);
   };
-  return { project, ask, printed: () => printed };
+  return { project, ask, printed: run.printed };
 }
 
 describe('hot reload', () => {

@@ -1,8 +1,18 @@
-// An Inbound that records what an adapter delivers and answers /pray and the "I prayed"
-// button as told. A test double of the core for the Slack and Discord adapter tests, not a
-// mock of any library.
+// Inbounds for the adapter tests: one that records what an adapter delivers and answers /pray
+// and the "I prayed" button as told, and one that does nothing. Test doubles of the core, not
+// mocks of any library.
 import type * as ports from '../../src/core/ports.js';
 import type { PlatformName } from '../../src/core/types.js';
+
+/** An Inbound that takes everything and does nothing. */
+export const quietInbound: ports.Inbound = {
+  reaction: async () => undefined,
+  reactionsCleared: async () => undefined,
+  resync: async () => undefined,
+  pray: async () => ({ kind: 'text', text: '' }),
+  prayedButton: async () => ({ refused: 'not_a_post', text: '' }),
+  regionChoices: () => [],
+};
 
 export class RecordingInbound implements ports.Inbound {
   readonly reactions: ports.ReactionEvent[] = [];

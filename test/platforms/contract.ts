@@ -9,7 +9,7 @@
 // no per-role visibility) is not registered for it at all.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { postDocument } from '../../src/core/post-document.js';
-import type { ChannelInspection, ChatPlatform, Inbound, PostDocument } from '../../src/core/ports.js';
+import type { ChannelInspection, ChatPlatform, PostDocument } from '../../src/core/ports.js';
 import { ledgerKeyOf, type LocalDate, type PostPart, type Region, type ScheduledRequest } from '../../src/core/types.js';
 
 /** What a person sees of one message. */
@@ -66,15 +66,8 @@ export interface ContractSubject {
   open(): Promise<PlatformWorld>;
 }
 
-/** An Inbound that takes everything and does nothing: the contract is about outbound calls. */
-export const quietInbound: Inbound = {
-  reaction: async () => undefined,
-  reactionsCleared: async () => undefined,
-  resync: async () => undefined,
-  pray: async () => ({ kind: 'text', text: '' }),
-  prayedButton: async () => ({ refused: 'not_a_post', text: '' }),
-  regionChoices: () => [],
-};
+// The contract is about outbound calls: the platforms under test get an Inbound that does nothing.
+export { quietInbound } from '../fakes/recording-inbound.js';
 
 const DATE: LocalDate = '2026-10-12';
 const WEEK: LocalDate = '2026-10-12';

@@ -1,14 +1,15 @@
 // Stopping the bot (SIGTERM, a deploy): nothing new is taken in once stopping begins, what
 // was already taken in is written, the platforms close while the store is still open, and
 // the store closes last. The whole bot (startBot) with a recording platform in place of Slack.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MESSAGE_LIMITS } from '../../src/core/plan/limits.js';
 import type { ReactionEvent } from '../../src/core/ports.js';
 import type { Store } from '../../src/core/store.js';
 import { mondayOf, todayIn } from '../../src/core/time.js';
-import { startBot, type RunningBot } from '../../src/main.js';
+import type { RunningBot } from '../../src/main.js';
 import { openStore } from '../../src/store/open-store.js';
-import { configYaml, tempProject, weekYaml, type Project } from '../e2e/project.js';
+import { configYaml, weekYaml, type Project } from '../e2e/project.js';
+import { STAFF_CHANNELS, throwawayBots } from '../e2e/throwaway-bots.js';
 import { RecordingPlatform } from '../fakes/recording-platform.js';
 
 /** Slack as far as the core can tell; it notes whether the ledger still answered when it was stopped. */
@@ -28,23 +29,16 @@ class StoppablePlatform extends RecordingPlatform {
   }
 }
 
-let project: Project | undefined;
-let running: RunningBot | undefined;
-afterEach(async () => {
-  await running?.stop();
-  project?.remove();
-  running = undefined;
-  project = undefined;
-});
+const bots = throwawayBots();
 
 /** The bot running with today's post already sent to C0STAFF01 (start-up catch-up). */
 async function runningBot(): Promise<{ bot: RunningBot; slack: StoppablePlatform; project: Project }> {
   const today = todayIn('UTC', new Date());
   const monday = mondayOf(today);
-  project = tempProject(configYaml({ timezone: 'UTC', post: '0 0 * * *', catchUp: 24, channels: '  - { platform: slack, id: "C0STAFF01", audience: staff }', staffReport: '  - { platform: slack, id: "C0COORD01" }' }));
+  const project = bots.project(configYaml({ timezone: 'UTC', post: '0 0 * * *', catchUp: 24, ...STAFF_CHANNELS }));
   project.writeWeek(monday, weekYaml(monday, `  - region: latin-america\n    id: today\n    text: Pray for the volunteers setting up the fictional food bank.\n    date: ${today}\n`));
   const slack = new StoppablePlatform('slack', MESSAGE_LIMITS.slack);
-  running = await startBot({
+  const running = await bots.start({
     configPath: project.configPath,
     promptsDir: project.promptsDir,
     env: { databaseUrl: `sqlite:${project.dbPath}`, port: 0, logLevel: 'silent' },

@@ -4,23 +4,11 @@
 // skip Australia's public holidays and read Spanish (the week has no translation), in the week of Monday 2027-01-25 (Tuesday the 26th is
 // Australia Day). Fictional data only.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { australiaDayWeek } from '../fixtures/australia-day-week.js';
 import { get, signIn } from './http.js';
 import { startWorld, type World } from './world.js';
 
-const REGIONS = ['africa-europe', 'latin-america', 'south-asia', 'asia-pacific', 'global-office'];
-const WEEK = [
-  'week: 2027-01-25',
-  'verse: { text: "Seek justice.", reference: Isaiah 1:17 }',
-  'requests:',
-  ...REGIONS.flatMap((region) => [`  - region: ${region}`, `    text: Pray for the fictional ${region} team.`, '    audience: everyone']),
-  '  - region: global-office',
-  '    id: rally',
-  '    title: A fictional rally',
-  '    text: Pray for a fictional rally on Tuesday.',
-  '    audience: everyone',
-  '    date: 2027-01-26',
-  '',
-].join('\n');
+const WEEK = australiaDayWeek({ title: 'A fictional rally' });
 
 let world: World;
 beforeAll(async () => {

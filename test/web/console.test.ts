@@ -1,40 +1,19 @@
 // The page with no platform token: the console chat hands out the link (`/pray coordinator`)
 // and the page signs in on the real store, even while the console replays a past week on a
 // throw-away one.
-import { PassThrough } from 'node:stream';
-import { afterEach, describe, expect, it } from 'vitest';
-import { startBot, type RunningBot } from '../../src/main.js';
-import { configYaml, tempProject, weekYaml, type Project } from '../e2e/project.js';
+import { describe, expect, it } from 'vitest';
+import { throwawayBots } from '../e2e/throwaway-bots.js';
 import { HTML, postForm, tokenOf } from './http.js';
 
-let bot: RunningBot | undefined;
-let project: Project | undefined;
-afterEach(async () => {
-  await bot?.stop();
-  project?.remove();
-  bot = undefined;
-});
+const bots = throwawayBots();
 
 describe('the coordinator page beside the console chat', () => {
   it('signs in with a link from /pray coordinator, on the real store while the console replays a past week', async () => {
-    project = tempProject(configYaml({ channels: '  - { platform: slack, id: "C0STAFF01", audience: staff }', staffReport: '  - { platform: slack, id: "C0COORD01" }' }));
-    project.writeWeek('2026-10-12', weekYaml('2026-10-12'));
-    const input = new PassThrough();
-    const output = new PassThrough();
-    let printed = '';
-    output.on('data', (chunk: Buffer) => (printed += chunk.toString()));
-    bot = await startBot({
-      configPath: project.configPath,
-      promptsDir: project.promptsDir,
-      env: { databaseUrl: `sqlite:${project.dbPath}`, port: 0, logLevel: 'silent' },
-      secrets: [],
-      input,
-      output,
-    });
+    const { bot, input, printed } = await bots.console(bots.staffProject('2026-10-12'));
     expect(bot.shown?.kind).toBe('replay');
     input.write('/pray coordinator\n');
-    for (let i = 0; i < 100 && !/\/coordinator\/sign-in\?token=/.test(printed); i++) await new Promise((r) => setTimeout(r, 50));
-    const link = /(http:\/\/127\.0\.0\.1:\d+\/coordinator\/sign-in\?token=[A-Za-z0-9_-]+)/.exec(printed)?.[1];
+    for (let i = 0; i < 100 && !/\/coordinator\/sign-in\?token=/.test(printed()); i++) await new Promise((r) => setTimeout(r, 50));
+    const link = /(http:\/\/127\.0\.0\.1:\d+\/coordinator\/sign-in\?token=[A-Za-z0-9_-]+)/.exec(printed())?.[1];
     expect(link).toBeDefined();
     expect(link!.startsWith(`http://127.0.0.1:${bot.port}/`)).toBe(true);
 

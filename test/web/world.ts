@@ -5,23 +5,20 @@
 import { PassThrough, Writable } from 'node:stream';
 import { issueSignInLink } from '../../src/core/coordinator/sign-in.js';
 import type { Env } from '../../src/env.js';
-import { startBot, type RunningBot } from '../../src/main.js';
+import { startBot } from '../../src/main.js';
 import { FakeClock } from '../fakes/recording-platform.js';
-import { startFakeSlack, type FakeSlack } from '../fakes/slack-api.js';
-import { createSlackSigner, type SlackSigner } from '../fakes/slack-signer.js';
-import { configYaml, tempProject, type Project } from '../e2e/project.js';
+import { startFakeSlack } from '../fakes/slack-api.js';
+import { createSlackSigner } from '../fakes/slack-signer.js';
+import type { SlackWorld } from '../e2e/bots.js';
+import { configYaml, tempProject } from '../e2e/project.js';
 
 export const SECRET = 'web-signing-secret-not-real';
 /** Monday 2026-11-16, 10:00 in New York: the week of the sample update, an hour after the post time. */
 export const MONDAY_10AM = '2026-11-16T15:00:00Z';
 export const STAFF = 'slack:U0COORD1';
 
-export interface World {
-  slack: FakeSlack;
-  bot: RunningBot;
-  clock: FakeClock;
-  project: Project;
-  signer: SlackSigner;
+/** The e2e tests' Slack world, plus the page's address, the logs and sign-in links. */
+export interface World extends SlackWorld {
   base: string;
   /** Every log line the bot wrote. */
   logs: () => string;

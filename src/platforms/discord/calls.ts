@@ -1,11 +1,11 @@
 // One way to make a Discord REST call: through `client.rest` (timeouts, retries and 429 waits
 // are set where the client is built, see gateway.ts), stopped at once when the caller's
 // signal aborts, and failing only with a PlatformError (errors.ts says which code). Also the
-// two facts many calls need: the bot's own user id and the application id.
-import { Routes, type APIUser, type REST } from 'discord.js';
+// facts many calls need: the bot's own user id, the application id and a member's roles.
+import { Routes, type APIGuildMember, type APIUser, type REST } from 'discord.js';
 import { PlatformError } from '../../core/ports.js';
 import { untilAborted } from '../../core/abortable.js';
-import { toPlatformError } from './errors.js';
+import { DiscordCode, isDiscordCode, toPlatformError } from './errors.js';
 
 /** Settles with the promise, or rejects with `timeout` as soon as `signal` aborts. */
 function raceAbort<T>(promise: Promise<T>, signal: AbortSignal | undefined, what: string): Promise<T> {
@@ -59,5 +59,16 @@ export class DiscordCalls {
     if (this.configuredApplicationId) return this.configuredApplicationId;
     const app = await this.call<{ id: string }>('read the application', () => this.rest.get(Routes.currentApplication()));
     return app.id;
+  }
+
+  /** A member's roles in one server, read over REST; null when they are not a member. */
+  async memberRoles(guildId: string, userId: string): Promise<string[] | null> {
+    try {
+      const member = (await this.rest.get(Routes.guildMember(guildId, userId))) as APIGuildMember;
+      return member.roles;
+    } catch (error) {
+      if (isDiscordCode(error, DiscordCode.UnknownMember) || isDiscordCode(error, DiscordCode.UnknownUser)) return null;
+      throw toPlatformError(error, `read a member of server ${guildId}`);
+    }
   }
 }

@@ -44,7 +44,7 @@ export class DiscordChannels {
     // privileged GuildMembers intent, and a stale role list would hide an outsider).
     for (const o of facts.overwrites) {
       if (o.type !== 1 || o.id === botId) continue;
-      memberRoles.set(o.id, await this.memberRoles(facts.guild.id, o.id));
+      memberRoles.set(o.id, await this.calls.memberRoles(facts.guild.id, o.id));
     }
     return channelAccess({
       guild: facts.guild,
@@ -65,17 +65,6 @@ export class DiscordChannels {
       return member.user ? `${member.user.username} (${guild.ownerId})` : `user ${guild.ownerId}`;
     } catch {
       return `user ${guild.ownerId}`;
-    }
-  }
-
-  /** A member's roles, or null when they are not in the server. */
-  private async memberRoles(guildId: string, userId: string): Promise<string[] | null> {
-    try {
-      const member = (await this.calls.rest.get(Routes.guildMember(guildId, userId))) as APIGuildMember;
-      return member.roles;
-    } catch (error) {
-      if (isDiscordCode(error, DiscordCode.UnknownMember) || isDiscordCode(error, DiscordCode.UnknownUser)) return null;
-      throw toPlatformError(error, `read a member of ${guildId}`);
     }
   }
 

@@ -2,9 +2,9 @@
 // member's roles in the servers of the configured channels, always read over REST (without
 // the privileged GuildMembers intent the member cache is not kept fresh, and a role taken
 // away must end a session). Which roles make staff is the core's decision.
-import { Routes, type APIChannel, type APIGuildMember, type Client } from 'discord.js';
+import { Routes, type APIChannel, type Client } from 'discord.js';
 import type { DiscordCalls } from './calls.js';
-import { DiscordCode, isDiscordCode, toPlatformError } from './errors.js';
+import { toPlatformError } from './errors.js';
 
 export class DiscordMembers {
   constructor(
@@ -22,7 +22,7 @@ export class DiscordMembers {
     let member = false;
     const roles = new Set<string>();
     for (const guildId of guilds) {
-      const held = await this.rolesIn(guildId, userId);
+      const held = await this.calls.memberRoles(guildId, userId);
       if (held === null) continue;
       member = true;
       for (const role of held) roles.add(role);
@@ -44,16 +44,5 @@ export class DiscordMembers {
       throw e;
     }
     return 'guild_id' in channel && channel.guild_id ? channel.guild_id : undefined;
-  }
-
-  /** A member's roles in one server, or null when they are not a member. */
-  private async rolesIn(guildId: string, userId: string): Promise<string[] | null> {
-    try {
-      const member = (await this.calls.rest.get(Routes.guildMember(guildId, userId))) as APIGuildMember;
-      return member.roles;
-    } catch (error) {
-      if (isDiscordCode(error, DiscordCode.UnknownMember) || isDiscordCode(error, DiscordCode.UnknownUser)) return null;
-      throw toPlatformError(error, `read a member of server ${guildId}`);
-    }
   }
 }
