@@ -292,7 +292,11 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
       await source.followSaves();
       return running.sweep();
     };
-    scheduler = new Scheduler({ sweep, retire: () => running.retire(), digest: () => running.digest() }, log, options.env.sweepMs);
+    scheduler = new Scheduler(
+      { sweep, retire: () => running.retire(), digest: () => running.digest(), retractions: () => running.refreshRetractions() },
+      log,
+      options.env.sweepMs,
+    );
     await scheduler.run('sweep');
     await scheduler.run('retire');
     scheduler.start(source.current().config);

@@ -123,13 +123,17 @@ export class PrayerBot implements Inbound {
   // --- use cases --------------------------------------------------------------------------
 
   async sweep(): Promise<PartResult[]> {
-    // Every minute: a retraction made on another replica or by `prayerbot retract` reaches
-    // /pray here within the same minute as any other change.
+    // Posting decides from a fresh list (the scheduler also re-reads it every few seconds).
     await this.ctx.retractions.read(this.ctx.store);
     const results = await sweep(this.ctx);
     // After the sweep, whose own checks then count: /pray's staff channels not checked lately.
     refreshPrayFacts(this.ctx);
     return results;
+  }
+
+  /** Re-reads the retraction list /pray answers from (the scheduler, every few seconds). */
+  async refreshRetractions(): Promise<void> {
+    await this.ctx.retractions.read(this.ctx.store);
   }
 
   /** `date` is channel-local; without it, each channel's own today. */

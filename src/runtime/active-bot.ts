@@ -38,6 +38,10 @@ export class ActiveBot implements Inbound {
     return this.bot.retire();
   }
 
+  refreshRetractions(): Promise<void> {
+    return this.bot.refreshRetractions();
+  }
+
   digest(): Promise<boolean> {
     return this.bot.digest();
   }

@@ -17,7 +17,7 @@ describe('the scheduler', () => {
     const config = testConfig({
       channels: [STAFF_SLACK, { ...STAFF_SLACK, id: 'C0SYD', timezone: 'Australia/Sydney' }, { ...STAFF_SLACK, id: 'C0SYD2', timezone: 'Australia/Sydney', holidays: 'AU' }],
     });
-    scheduler = new Scheduler({ sweep: async () => undefined, retire: async () => undefined, digest: async () => undefined }, pino({ level: 'silent' }));
+    scheduler = new Scheduler({ sweep: async () => undefined, retire: async () => undefined, digest: async () => undefined, retractions: async () => undefined }, pino({ level: 'silent' }));
     scheduler.reschedule(config);
     const tasks = [...cron.getTasks().values()].filter((t) => t.name?.startsWith('prayerbot-'));
     expect(tasks.map((t) => t.name).sort()).toEqual(['prayerbot-digest', 'prayerbot-post', 'prayerbot-post:Australia/Sydney']);

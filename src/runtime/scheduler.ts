@@ -1,5 +1,7 @@
 // When things happen: node-cron for the post time in every zone a channel posts in, and
-// for the digest in the organisation's zone, a sweep every minute (and on `execution:missed`), retention every 15 minutes.
+// for the digest in the organisation's zone, a sweep every minute (and on `execution:missed`),
+// retention every 15 minutes, and a re-read of the retraction list every few seconds (so a
+// retraction made by another replica or `prayerbot retract` reaches /pray here at once).
 // node-cron keeps nothing across restarts: the store's ledger is the memory, so a tick
 // here only ever asks the core to sweep — running it twice, or on every replica, is safe.
 import cron, { type ScheduledTask } from 'node-cron';
@@ -12,10 +14,14 @@ export interface SchedulerJobs {
   sweep(): Promise<unknown>;
   retire(): Promise<unknown>;
   digest(): Promise<unknown>;
+  /** Re-reads the retraction list /pray answers from (one small query). */
+  retractions(): Promise<unknown>;
 }
 
 export const SWEEP_EVERY_MS = 60_000;
 export const RETIRE_EVERY_MS = 15 * 60_000;
+/** A retraction is urgent (a request that must not be read any more): /pray sees it this soon. */
+export const RETRACTIONS_EVERY_MS = 5_000;
 
 export class Scheduler {
   private tasks: ScheduledTask[] = [];
@@ -46,6 +52,7 @@ export class Scheduler {
     this.schedule(config);
     this.timers.push(setInterval(() => void this.run('sweep'), this.sweepEveryMs));
     this.timers.push(setInterval(() => void this.run('retire'), RETIRE_EVERY_MS));
+    this.timers.push(setInterval(() => void this.run('retractions'), RETRACTIONS_EVERY_MS));
   }
 
   /** Re-reads the cron expressions and zone (hot reload). */

@@ -121,13 +121,13 @@ describe('/pray answers', () => {
     expect(text(await ask('latin america', { channelId: tokyo.id }))).toContain('There is no current request for Latin America');
   });
 
-  it('takes in a retraction made elsewhere (another replica, the CLI) by the next sweep, and its undo', async () => {
+  it('takes in a retraction made elsewhere (another replica, the CLI) at the next re-read of the list (every few seconds, and every sweep), and its undo', async () => {
     // The week after: the sweep has no day to post or to skip, and still reads the retractions.
     await started('2026-10-20T12:00:00Z');
     expect(text(await ask('latam'))).toContain('Everyone may read this about Latin America.');
     // Another process sharing the store records the retraction.
     await h.store.addRetraction(`${WEEK}/latin-america-1`, h.clock.now());
-    await h.bot.sweep();
+    await h.bot.refreshRetractions();
     expect(text(await ask('latam'))).toContain('There is no current request for Latin America');
     expect(text(await ask('week'))).not.toContain('Latin America');
     await h.store.removeRetraction(`${WEEK}/latin-america-1`);
