@@ -1,12 +1,12 @@
 // The coordinator page's dependencies, built from the running bot by src/main.ts.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { saveWeekText } from '../core/coordinator/save-week.js';
+import { errorLogFields } from '../core/errors.js';
 import { staffVerdict } from '../core/coordinator/staff-status.js';
 import type { Coordinator } from '../core/coordinator/coordinator.js';
 import type { PlanState } from '../core/plan-state.js';
 import type { Log } from '../core/ports.js';
 import type { PrayerBot } from '../core/prayer-bot.js';
-import { coordinatorHandler } from './app.js';
 import type { CoordinatorDeps } from './ports.js';
 import { readWeekFile } from './week-files.js';
 
@@ -60,14 +60,26 @@ export function coordinatorPageHandler(wiring: PageWiring): (req: IncomingMessag
     if (current.ctx.store === wiring.coordinator.store) return current;
     return (own ??= wiring.realBot());
   };
-  return coordinatorHandler(
-    coordinatorDeps({
-      coordinator: wiring.coordinator,
-      plan: () => wiring.active.current.ctx.plan(),
-      bot,
-      log: wiring.log,
-      trustedProxies: wiring.trustedProxies,
-      promptsDir: wiring.promptsDir,
-    }),
-  );
+  const deps = coordinatorDeps({
+    coordinator: wiring.coordinator,
+    plan: () => wiring.active.current.ctx.plan(),
+    bot,
+    log: wiring.log,
+    trustedProxies: wiring.trustedProxies,
+    promptsDir: wiring.promptsDir,
+  });
+  // The web library and the pages (~15 MiB resident) load on the first request to the page,
+  // not at start: most of the bot's life nobody has it open.
+  let loading: Promise<(req: IncomingMessage, res: ServerResponse) => void> | undefined;
+  return (req, res) => {
+    loading ??= import('./app.js').then(({ coordinatorHandler }) => coordinatorHandler(deps));
+    loading.then(
+      (handle) => handle(req, res),
+      (error: unknown) => {
+        wiring.log.error(errorLogFields(error), 'the coordinator page could not be loaded');
+        res.statusCode = 500;
+        res.end('The coordinator page could not be loaded; see the bot\'s log.\n');
+      },
+    );
+  };
 }

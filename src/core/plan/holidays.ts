@@ -6,13 +6,23 @@
 // `type: public` count. A holiday is matched by the calendar date the package gives it
 // (the prefix of its `date`), compared with a channel's local date: asking `isHoliday` about
 // an instant would answer for the country's own zone, not the channel's.
-import Holidays from 'date-holidays';
+import { createRequire } from 'node:module';
+import type HolidaysPackage from 'date-holidays';
 import type { LocalDate } from '../types.js';
+
+type Holidays = HolidaysPackage;
+// The package holds every country's rules: ~27 MiB of resident memory once loaded. It is
+// loaded on first use, so a bot whose config names no `holidays` never pays for it.
+let holidaysClass: typeof HolidaysPackage | undefined;
+function load(): typeof HolidaysPackage {
+  holidaysClass ??= createRequire(import.meta.url)('date-holidays') as typeof HolidaysPackage;
+  return holidaysClass;
+}
 
 // Lists countries and subdivisions only; never asked for holidays.
 let catalogue: Holidays | undefined;
 function catalogueOf(): Holidays {
-  catalogue ??= new Holidays();
+  catalogue ??= new (load())();
   return catalogue;
 }
 
@@ -52,6 +62,7 @@ export function publicHolidays(code: string, year: number): ReadonlyMap<LocalDat
   const found = new Map<LocalDate, string>();
   if (isHolidayCode(code)) {
     const [country, state, region] = code.split('-');
+    const Holidays = load();
     const hd = region !== undefined ? new Holidays(country!, state!, region) : state !== undefined ? new Holidays(country!, state) : new Holidays(country!);
     hd.setLanguages('en');
     for (const holiday of hd.getHolidays(year)) {
