@@ -1,7 +1,7 @@
 // /pray on Slack: the command goes to the core and its answer comes back ephemeral, to the
 // caller only. Slack drops a command not acknowledged within 3 s, so a slow core gets an
 // empty acknowledgement in time and its answer follows through response_url.
-import type { App, RespondFn, SlackCommandMiddlewareArgs, SlashCommand } from '@slack/bolt';
+import type { AnyMiddlewareArgs, App, RespondFn, SlackCommandMiddlewareArgs, SlashCommand } from '@slack/bolt';
 import type { Logger } from 'pino';
 import { errorLogFields } from '../../core/errors.js';
 import type { Inbound, PrayAnswer } from '../../core/ports.js';
@@ -34,11 +34,15 @@ const PRAY_COMMAND = /^\/pray/;
  */
 export function registerPrayCommand(app: App, options: PrayCommandOptions): void {
   app.use(async (args) => {
-    if (!('command' in args) || !args.command || !PRAY_COMMAND.test(args.command.command)) return args.next();
-    // A command's arguments, as an `app.command` listener would get them.
-    const { command, ack, respond } = args as unknown as SlackCommandMiddlewareArgs;
+    if (!isPrayCommand(args)) return args.next();
+    const { command, ack, respond } = args;
     await onPray(options, command, (answer) => ack(answer), respond);
   });
+}
+
+/** A slash command's arguments (as an `app.command` listener would get them) for /pray. */
+function isPrayCommand(args: AnyMiddlewareArgs): args is SlackCommandMiddlewareArgs {
+  return 'command' in args && args.command !== undefined && PRAY_COMMAND.test(args.command.command);
 }
 
 async function onPray(

@@ -29,12 +29,17 @@ interface ReactionPayload {
   event_ts: string;
 }
 
+/** The two events the listener's pattern matches, told apart by their type. */
+function isReactionEvent(event: { type: string }): event is ReactionPayload & { type: 'reaction_added' | 'reaction_removed' } {
+  return event.type === 'reaction_added' || event.type === 'reaction_removed';
+}
+
 export function registerReactionListeners(app: App, options: ReactionListenerOptions): void {
   // One listener for both: Bolt runs every listener's matching for every request, /pray
   // included, so each listener less is work saved on every request.
   app.event(/^reaction_(added|removed)$/, async ({ event, body, context }) => {
-    const payload = event as unknown as ReactionPayload & { type: string };
-    await onReaction(options, payload, body.event_id, context.botUserId, payload.type === 'reaction_added');
+    if (!isReactionEvent(event)) return;
+    await onReaction(options, event, body.event_id, context.botUserId, event.type === 'reaction_added');
   });
 }
 
