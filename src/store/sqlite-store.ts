@@ -81,6 +81,7 @@ export class SqliteStore implements Store {
 
   // Statements of the hot paths, prepared once.
   private readonly upsertReaction: Database.Statement;
+  private readonly applyBatch: Database.Transaction<(changes: ReactionChange[]) => void>;
   private readonly selectPost: Database.Statement;
   private readonly selectLivePost: Database.Statement;
 
@@ -136,6 +137,20 @@ export class SqliteStore implements Store {
           AND (excluded.last_event_id IS NULL OR reactions.last_event_id IS NULL OR excluded.last_event_id <> reactions.last_event_id)`);
     this.selectLivePost = db.prepare('SELECT 1 FROM posts WHERE key = ? AND frozen_count IS NULL');
     this.selectPost = db.prepare(`SELECT ${POST_COLUMNS} FROM posts WHERE key = ?`);
+    // One batch of reaction changes, one transaction; built once (it runs for every batch).
+    this.applyBatch = db.transaction((changes: ReactionChange[]) => {
+      const live = new Map<string, boolean>(); // post key → takes hashes, read once per batch
+      const upsert = this.upsertReaction;
+      for (const change of changes) {
+        let takes = live.get(change.postKey);
+        if (takes === undefined) {
+          takes = this.selectLivePost.get(change.postKey) !== undefined;
+          live.set(change.postKey, takes);
+        }
+        if (!takes) continue;
+        upsert.run(change.postKey, change.personHash, change.variant, change.present ? 1 : 0, Math.round(change.orderMicros), change.eventId ?? null);
+      }
+    });
   }
 
   async close(): Promise<void> {
@@ -291,19 +306,7 @@ export class SqliteStore implements Store {
 
   async applyReactions(changes: ReactionChange[]): Promise<void> {
     if (changes.length === 0) return;
-    const run = this.db.transaction(() => {
-      const live = new Map<string, boolean>(); // post key → takes hashes, read once per batch
-      for (const change of changes) {
-        let takes = live.get(change.postKey);
-        if (takes === undefined) {
-          takes = this.selectLivePost.get(change.postKey) !== undefined;
-          live.set(change.postKey, takes);
-        }
-        if (!takes) continue;
-        this.upsertReaction.run(change.postKey, change.personHash, change.variant, change.present ? 1 : 0, Math.round(change.orderMicros), change.eventId ?? null);
-      }
-    });
-    run.immediate();
+    this.applyBatch.immediate(changes);
   }
 
   async replaceReactions(postKey: string, holders: Array<{ personHash: string; variant: string }>, orderMicros: number): Promise<void> {
