@@ -73,6 +73,12 @@ export interface SqliteStoreOptions {
   wipeDeadlineMs?: number;
 }
 
+function byRowKey(a: ReactionChange, b: ReactionChange): number {
+  if (a.postKey !== b.postKey) return a.postKey < b.postKey ? -1 : 1;
+  if (a.personHash !== b.personHash) return a.personHash < b.personHash ? -1 : 1;
+  return a.variant < b.variant ? -1 : a.variant > b.variant ? 1 : 0;
+}
+
 export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
   private readonly db: Database.Database;
@@ -306,7 +312,9 @@ export class SqliteStore implements Store {
 
   async applyReactions(changes: ReactionChange[]): Promise<void> {
     if (changes.length === 0) return;
-    this.applyBatch.immediate(changes);
+    // In key order (stable, so changes to one row keep theirs): neighbouring upserts then walk
+    // the same B-tree pages.
+    this.applyBatch.immediate(changes.length > 1 ? [...changes].sort(byRowKey) : changes);
   }
 
   async replaceReactions(postKey: string, holders: Array<{ personHash: string; variant: string }>, orderMicros: number): Promise<void> {
