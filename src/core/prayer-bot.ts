@@ -75,7 +75,7 @@ export class PrayerBot implements Inbound {
       ...(options.sweepFrom ? { sweepFrom: options.sweepFrom } : {}),
       ...(options.followSaves ? { followSaves: options.followSaves } : {}),
     };
-    this.ingest = new ReactionIngest(options.store);
+    this.ingest = new ReactionIngest(options.store, undefined, (n) => this.ctx.metrics.count('reactions', n));
     this.signIn = options.signIn;
     const signIn = this.signIn;
     this.prayDeps = {
@@ -86,8 +86,9 @@ export class PrayerBot implements Inbound {
 
   // --- Inbound: what adapters call ------------------------------------------------------
 
-  async reaction(event: ReactionEvent): Promise<void> {
-    await recordReaction(this.ctx, this.ingest, this.lookups, event);
+  reaction(event: ReactionEvent): Promise<void> {
+    // Not async: the cached path returns the batch's own promise, adding none per event.
+    return recordReaction(this.ctx, this.ingest, this.lookups, event);
   }
 
   async reactionsCleared(event: ReactionsClearedEvent): Promise<void> {

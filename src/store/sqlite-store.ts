@@ -73,6 +73,12 @@ export interface SqliteStoreOptions {
   wipeDeadlineMs?: number;
 }
 
+function byRowKey(a: ReactionChange, b: ReactionChange): number {
+  if (a.postKey !== b.postKey) return a.postKey < b.postKey ? -1 : 1;
+  if (a.personHash !== b.personHash) return a.personHash < b.personHash ? -1 : 1;
+  return a.variant < b.variant ? -1 : a.variant > b.variant ? 1 : 0;
+}
+
 export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
   private readonly db: Database.Database;
@@ -81,6 +87,7 @@ export class SqliteStore implements Store {
 
   // Statements of the hot paths, prepared once.
   private readonly upsertReaction: Database.Statement;
+  private readonly applyBatch: Database.Transaction<(changes: ReactionChange[]) => void>;
   private readonly selectPost: Database.Statement;
   private readonly selectLivePost: Database.Statement;
 
@@ -136,6 +143,20 @@ export class SqliteStore implements Store {
           AND (excluded.last_event_id IS NULL OR reactions.last_event_id IS NULL OR excluded.last_event_id <> reactions.last_event_id)`);
     this.selectLivePost = db.prepare('SELECT 1 FROM posts WHERE key = ? AND frozen_count IS NULL');
     this.selectPost = db.prepare(`SELECT ${POST_COLUMNS} FROM posts WHERE key = ?`);
+    // One batch of reaction changes, one transaction; built once (it runs for every batch).
+    this.applyBatch = db.transaction((changes: ReactionChange[]) => {
+      const live = new Map<string, boolean>(); // post key → takes hashes, read once per batch
+      const upsert = this.upsertReaction;
+      for (const change of changes) {
+        let takes = live.get(change.postKey);
+        if (takes === undefined) {
+          takes = this.selectLivePost.get(change.postKey) !== undefined;
+          live.set(change.postKey, takes);
+        }
+        if (!takes) continue;
+        upsert.run(change.postKey, change.personHash, change.variant, change.present ? 1 : 0, Math.round(change.orderMicros), change.eventId ?? null);
+      }
+    });
   }
 
   async close(): Promise<void> {
@@ -291,19 +312,9 @@ export class SqliteStore implements Store {
 
   async applyReactions(changes: ReactionChange[]): Promise<void> {
     if (changes.length === 0) return;
-    const run = this.db.transaction(() => {
-      const live = new Map<string, boolean>(); // post key → takes hashes, read once per batch
-      for (const change of changes) {
-        let takes = live.get(change.postKey);
-        if (takes === undefined) {
-          takes = this.selectLivePost.get(change.postKey) !== undefined;
-          live.set(change.postKey, takes);
-        }
-        if (!takes) continue;
-        this.upsertReaction.run(change.postKey, change.personHash, change.variant, change.present ? 1 : 0, Math.round(change.orderMicros), change.eventId ?? null);
-      }
-    });
-    run.immediate();
+    // In key order (stable, so changes to one row keep theirs): neighbouring upserts then walk
+    // the same B-tree pages.
+    this.applyBatch.immediate(changes.length > 1 ? [...changes].sort(byRowKey) : changes);
   }
 
   async replaceReactions(postKey: string, holders: Array<{ personHash: string; variant: string }>, orderMicros: number): Promise<void> {
