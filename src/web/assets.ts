@@ -113,7 +113,8 @@ legend.label { padding: 0; }
 /* Tables, lists, summaries */
 .table-wrap { overflow-x: auto; margin-bottom: 25px; }
 .table { border-collapse: collapse; width: 100%; font-size: 1rem; }
-.table-caption { text-align: left; font-weight: 700; font-size: 1.1875rem; padding-bottom: 8px; }
+.table-caption { text-align: left; font-weight: 700; font-size: 1.1875rem; padding-bottom: 8px; position: sticky; left: 0; max-width: calc(100vw - 30px); }
+/* The caption stays in view, and wraps to the screen, when a wide table scrolls sideways (phones). */
 .table th, .table td { text-align: left; vertical-align: top; padding: 8px 12px 8px 0; border-bottom: 1px solid #b1b4b6; }
 .table .numeric { text-align: right; font-variant-numeric: tabular-nums; }
 .summary-list { margin: 0 0 25px; }
