@@ -68,7 +68,7 @@ async function deliver(ctx: CoreContext, targets: StaffReportTarget[], text: Sta
       try {
         await platform.sendStaffText(target.id, textIn(text, reportLocale(config, target)));
       } catch (error) {
-        ctx.log.error({ platform: target.platform, channel: target.id, err: describe(error) }, 'could not reach the staff report channel');
+        ctx.log.error({ platform: target.platform, channel: target.id, ...errorLogFields(error) }, 'could not reach the staff report channel');
       }
     }),
   );

@@ -3,6 +3,7 @@
 // The store's ledger is the only memory: node-cron keeps nothing across restarts. A part is
 // claimed with a lease before it is sent; a claim whose lease expired (its sender died) is
 // taken over only after asking the platform whether the message already exists.
+import { errorLogFields } from './errors.js';
 import { alertStaff, describe } from './alerts.js';
 import { channelKey, type CoreContext } from './context.js';
 import { channelPostsOf, splitIntoParts } from './plan/plan.js';
@@ -136,7 +137,7 @@ async function countEarlyReactions(ctx: CoreContext, key: string): Promise<void>
     const record = await ctx.store.getPost(key);
     if (record) await reconcilePost(ctx, new ReactionLookups(), record);
   } catch (error) {
-    ctx.log.warn({ post: key, err: describe(error) }, "could not read a recovered post's reactions; the next restart reads them");
+    ctx.log.warn({ post: key, ...errorLogFields(error) }, "could not read a recovered post's reactions; the next restart reads them");
   }
 }
 
@@ -171,7 +172,7 @@ async function sendPart(ctx: CoreContext, platform: ChatPlatform, part: PostPart
         if (recorded) {
           // Its sender may have died before adding the bot's own 🙏.
           await platform.addOwnReaction(part.channel.id, found.messageId).catch((error: unknown) => {
-            ctx.log.warn({ post: key, err: describe(error) }, "recovered a post but could not add the bot's own 🙏");
+            ctx.log.warn({ post: key, ...errorLogFields(error) }, "recovered a post but could not add the bot's own 🙏");
           });
           await countEarlyReactions(ctx, key);
         }
@@ -208,7 +209,7 @@ async function sendPart(ctx: CoreContext, platform: ChatPlatform, part: PostPart
         l.messages.alertCouldNotPost({ date: l.formatDate(part.date), where, error: describe(error), command: `prayerbot post --date ${part.date}` }),
       );
     } else {
-      ctx.log.warn({ post: key, err: describe(error) }, 'send failed; the sweep retries it');
+      ctx.log.warn({ post: key, ...errorLogFields(error) }, 'send failed; the sweep retries it');
     }
     return { ledgerKey: key, outcome: 'failed', detail: describe(error) };
   }
@@ -241,7 +242,7 @@ async function postChannel(ctx: CoreContext, parts: PostPart[], opts: { manual: 
       reread ||= late;
     } catch (error) {
       results.push({ ledgerKey: part.ledgerKey, outcome: 'failed', detail: `privacy check failed: ${describe(error)}` });
-      ctx.log.warn({ channel: where, err: describe(error) }, 'privacy check failed; nothing sent');
+      ctx.log.warn({ channel: where, ...errorLogFields(error) }, 'privacy check failed; nothing sent');
       continue;
     }
     if (!verdict.allowed) {

@@ -1,8 +1,8 @@
 // The core as one object: what adapters call (Inbound) and what the scheduler and the CLI
 // call (sweep, postDay, retire, retract, digest, tally). It holds no platform types.
+import { errorLogFields } from './errors.js';
 import type { Messages } from '../i18n/index.js';
 import { answerPray, callerChannel, isStaff, type PrayDeps } from './answer-pray.js';
-import { describe } from './alerts.js';
 import { ChannelFactsCache } from './channel-facts.js';
 import { DEFAULT_LEASE_MS, DEFAULT_RENEW_MS, noMetrics, type CoreContext, type CoreMetrics } from './context.js';
 import { sendDigest } from './digest.js';
@@ -102,7 +102,7 @@ export class PrayerBot implements Inbound {
 
   pray(command: PrayCommand): Promise<PrayAnswer> {
     return answerPray(this.ctx, command, this.prayDeps).catch((error: unknown) => {
-      this.ctx.log.error({ err: describe(error), platform: command.platform }, '/pray failed');
+      this.ctx.log.error({ ...errorLogFields(error), platform: command.platform }, '/pray failed');
       return { kind: 'text', text: this.messagesFor(command).prayFailed };
     });
   }

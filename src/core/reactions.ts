@@ -3,8 +3,8 @@
 // A reactor is stored only as HMAC(week key, "platform:user"): a person counts once per post
 // without anyone being able to say who prayed, and deleting the week key makes the hashes
 // meaningless (they are deleted too).
+import { errorLogFields } from './errors.js';
 import { createHmac } from 'node:crypto';
-import { describe } from './alerts.js';
 import { micros, type CoreContext } from './context.js';
 import type { ReactionEvent, ReactionsClearedEvent } from './ports.js';
 import type { PlatformName } from './types.js';
@@ -264,7 +264,7 @@ export async function resync(ctx: CoreContext, lookups: ReactionLookups, platfor
       await reconcilePost(ctx, lookups, post);
       done += 1;
     } catch (error) {
-      ctx.log.warn({ post: post.key, err: describe(error) }, 'could not reconcile reactions');
+      ctx.log.warn({ post: post.key, ...errorLogFields(error) }, 'could not reconcile reactions');
     }
   }
   return done;
