@@ -31,7 +31,6 @@ import { summarize, type TallySummary } from './tally.js';
 import type { LocalDate, PlatformName } from './types.js';
 import type { Store } from './store.js';
 import { signInLinkAnswer, type SignInSetup } from './coordinator/sign-in.js';
-import { isStillStaff } from './coordinator/staff-status.js';
 
 export interface PrayerBotOptions {
   store: Store;
@@ -160,14 +159,6 @@ export class PrayerBot implements Inbound {
 
   isStaff(command: PrayCommand): boolean {
     return isStaff(this.ctx.plan().config, command);
-  }
-
-  /**
-   * Whether a coordinator page session's actor (`slack:…`, `discord:…`, `cli`, `console`) is
-   * still staff under the config in force; Discord is asked for the member's roles. Fails closed.
-   */
-  isStillStaff(actor: string): Promise<boolean> {
-    return isStillStaff(this.ctx, actor);
   }
 
   /** Waits for queued reaction writes (shutdown, tests). */
